@@ -1,0 +1,53 @@
+//! A boundary: the user's own rule, with the window and weekdays it applies to.
+
+use super::clock::{ClockTime, ShortDay, opt_date_format};
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
+
+/// A rule the user set for themselves, such as "No work email after 19:00".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Boundary {
+    pub id: String,
+    #[serde(deserialize_with = "boundary_text")]
+    pub text: String,
+    /// Start of the window. With `until` absent the window runs to the end of the day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<ClockTime>,
+    /// End of the window (exclusive); earlier than `from` means the window crosses midnight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<ClockTime>,
+    /// Weekdays the window starts on; absent means every day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<Vec<ShortDay>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "opt_date_format"
+    )]
+    pub created: Option<NaiveDate>,
+    #[serde(default)]
+    pub archived: bool,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Trims a boundary's text and refuses an empty one.
+pub fn check_boundary_text(text: &str) -> Result<String, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        Err("a boundary needs some text, such as \"No work email after 19:00\"".to_string())
+    } else {
+        Ok(trimmed.to_string())
+    }
+}
+
+fn boundary_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    if text.trim().is_empty() {
+        return Err(serde::de::Error::custom(
+            "a boundary's text must not be empty",
+        ));
+    }
+    Ok(text)
+}

@@ -1,0 +1,317 @@
+//! Calendar days and wall-clock times exactly as the journal writes them.
+//!
+//! Dates are strict `YYYY-MM-DD` and times strict `HH:MM`: the file is a public format read by
+//! other tools, so the loader refuses near-misses (`2026-2-3`, `7:00`) instead of guessing.
+
+use chrono::{NaiveDate, NaiveTime, Timelike, Weekday};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// Parses a strict `YYYY-MM-DD` calendar date.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !well_formed {
+        return Err(format!("expected a date as YYYY-MM-DD, got {text:?}"));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a real calendar date"))
+}
+
+/// Serde adapter for `NaiveDate` fields written as strict `YYYY-MM-DD`.
+pub mod date_format {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format("%Y-%m-%d"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_date(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Serde adapter for optional `NaiveDate` fields.
+pub mod opt_date_format {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => s.collect_str(&date.format("%Y-%m-%d")),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(text) => parse_date(&text)
+                .map(Some)
+                .map_err(serde::de::Error::custom),
+            None => Ok(None),
+        }
+    }
+}
+
+/// A wall-clock time of day to the minute, written `HH:MM` (00:00–23:59).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime(NaiveTime);
+
+impl ClockTime {
+    pub fn new(hour: u32, minute: u32) -> Option<ClockTime> {
+        NaiveTime::from_hms_opt(hour, minute, 0).map(ClockTime)
+    }
+
+    pub fn midnight() -> ClockTime {
+        ClockTime(NaiveTime::MIN)
+    }
+
+    pub fn time(self) -> NaiveTime {
+        self.0
+    }
+
+    /// Minutes since midnight, 0..1440.
+    pub fn minutes(self) -> u32 {
+        self.0.hour() * 60 + self.0.minute()
+    }
+}
+
+impl FromStr for ClockTime {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bytes = text.as_bytes();
+        let shape_ok = bytes.len() == 5
+            && bytes[2] == b':'
+            && [0, 1, 3, 4].iter().all(|&i| bytes[i].is_ascii_digit());
+        let parsed = shape_ok
+            .then(|| {
+                let hour = text[..2].parse().ok()?;
+                let minute = text[3..].parse().ok()?;
+                ClockTime::new(hour, minute)
+            })
+            .flatten();
+        parsed.ok_or_else(|| format!("expected a time as HH:MM from 00:00 to 23:59, got {text:?}"))
+    }
+}
+
+impl fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%H:%M"))
+    }
+}
+
+impl Serialize for ClockTime {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A weekday as the journal writes it in a boundary's `days`: `mon` … `sun`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ShortDay(pub Weekday);
+
+/// A weekday as the journal writes it in `week_starts_on`: `monday` … `sunday`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct LongDay(pub Weekday);
+
+const SHORT_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const LONG_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn weekday_from_index(index: usize) -> Weekday {
+    Weekday::try_from(index as u8).expect("index comes from a 7-element table")
+}
+
+impl ShortDay {
+    pub fn name(self) -> &'static str {
+        SHORT_NAMES[self.0.num_days_from_monday() as usize]
+    }
+}
+
+impl LongDay {
+    pub fn name(self) -> &'static str {
+        LONG_NAMES[self.0.num_days_from_monday() as usize]
+    }
+}
+
+impl FromStr for ShortDay {
+    type Err = String;
+
+    /// Accepts the short name in any case; the long name is accepted too, since people type it.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let lower = text.trim().to_ascii_lowercase();
+        SHORT_NAMES
+            .iter()
+            .position(|n| *n == lower)
+            .or_else(|| LONG_NAMES.iter().position(|n| *n == lower))
+            .map(|i| ShortDay(weekday_from_index(i)))
+            .ok_or_else(|| {
+                format!("expected a weekday as mon, tue, wed, thu, fri, sat or sun, got {text:?}")
+            })
+    }
+}
+
+impl FromStr for LongDay {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let lower = text.trim().to_ascii_lowercase();
+        LONG_NAMES
+            .iter()
+            .position(|n| *n == lower)
+            .map(|i| LongDay(weekday_from_index(i)))
+            .ok_or_else(|| {
+                format!("expected a weekday name (monday, tuesday, … sunday), got {text:?}")
+            })
+    }
+}
+
+impl Serialize for ShortDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for ShortDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        // The file format is lower case; anything else is a hand edit gone wrong.
+        if SHORT_NAMES.contains(&text.as_str()) {
+            text.parse().map_err(serde::de::Error::custom)
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "expected one of mon, tue, wed, thu, fri, sat, sun, got {text:?}"
+            )))
+        }
+    }
+}
+
+impl Serialize for LongDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for LongDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if LONG_NAMES.contains(&text.as_str()) {
+            text.parse().map_err(serde::de::Error::custom)
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "expected a lower-case weekday name (monday … sunday), got {text:?}"
+            )))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_real_and_strict() {
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("2026-2-3").is_err());
+        assert!(parse_date("2026-13-01").is_err());
+        assert!(parse_date(" 2026-01-01").is_err());
+        assert_eq!(
+            parse_date("2024-02-29").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+    }
+
+    #[test]
+    fn clock_times_are_strict_hh_mm() {
+        assert_eq!("19:00".parse::<ClockTime>().unwrap().minutes(), 19 * 60);
+        assert_eq!("00:00".parse::<ClockTime>().unwrap().minutes(), 0);
+        assert_eq!("23:59".parse::<ClockTime>().unwrap().to_string(), "23:59");
+        for bad in ["24:00", "7:00", "07:60", "0700", "07:00:00", "ab:cd", ""] {
+            assert!(bad.parse::<ClockTime>().is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn weekday_names_round_trip() {
+        for (i, name) in SHORT_NAMES.iter().enumerate() {
+            let day: ShortDay = serde_json::from_str(&format!("\"{name}\"")).unwrap();
+            assert_eq!(day.0.num_days_from_monday() as usize, i);
+            assert_eq!(serde_json::to_string(&day).unwrap(), format!("\"{name}\""));
+        }
+        assert!(serde_json::from_str::<ShortDay>("\"Mon\"").is_err());
+        assert!(serde_json::from_str::<LongDay>("\"Saturday\"").is_err());
+        assert_eq!("Saturday".parse::<LongDay>().unwrap().0, Weekday::Sat);
+        assert_eq!("SAT".parse::<ShortDay>().unwrap().0, Weekday::Sat);
+    }
+}
+
+/// The journal day a moment belongs to: its local calendar date, or the day before when the
+/// local wall-clock time is earlier than `day_starts_at`.
+///
+/// Decided on the local wall-clock reading, never on UTC or elapsed hours, so DST jumps and
+/// repeated hours land on the day the user lived them.
+pub fn journal_day<Tz: chrono::TimeZone>(
+    now: &chrono::DateTime<Tz>,
+    day_starts_at: ClockTime,
+) -> NaiveDate {
+    let local = now.naive_local();
+    if local.time() < day_starts_at.time() {
+        local.date().pred_opt().unwrap_or(local.date())
+    } else {
+        local.date()
+    }
+}
+
+#[cfg(test)]
+mod journal_day_tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn at(rfc3339: &str, starts: &str) -> String {
+        let now = DateTime::parse_from_rfc3339(rfc3339).unwrap();
+        journal_day(&now, starts.parse().unwrap()).to_string()
+    }
+
+    #[test]
+    fn before_day_start_belongs_to_previous_day() {
+        assert_eq!(at("2026-11-24T01:30:00+01:00", "04:00"), "2026-11-23");
+        assert_eq!(at("2026-11-24T04:00:00+01:00", "04:00"), "2026-11-24");
+        assert_eq!(at("2026-11-24T00:00:00+01:00", "00:00"), "2026-11-24");
+    }
+
+    #[test]
+    fn dst_nights_use_the_wall_clock() {
+        // Europe/Berlin, 2026-03-29: clocks jump from 02:00 to 03:00.
+        assert_eq!(at("2026-03-29T03:30:00+02:00", "04:00"), "2026-03-28");
+        assert_eq!(at("2026-03-29T04:00:00+02:00", "04:00"), "2026-03-29");
+        // 2026-10-25: 02:00–03:00 happens twice.
+        assert_eq!(at("2026-10-25T02:30:00+02:00", "04:00"), "2026-10-24");
+        assert_eq!(at("2026-10-25T02:30:00+01:00", "04:00"), "2026-10-24");
+    }
+
+    #[test]
+    fn late_day_start_moves_midday_to_previous_day() {
+        assert_eq!(at("2026-11-24T12:00:00+00:00", "23:59"), "2026-11-23");
+        assert_eq!(at("2026-11-24T11:59:00+00:00", "12:00"), "2026-11-23");
+        assert_eq!(at("2026-11-24T12:00:00+00:00", "12:00"), "2026-11-24");
+    }
+}

@@ -1,0 +1,271 @@
+//! Bytes ⇄ `Journal`: the v1 JSON format, with errors that point at the offending place.
+//!
+//! Decoding is strict. A journal that does not decode is an error for the caller to report,
+//! never an empty journal: treating damage as "nothing there" is how peers lose data.
+
+use super::{FORMAT, Journal, VERSION};
+use serde::Deserialize;
+use std::fmt;
+
+/// Why a journal's bytes were refused, with where in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// JSON path of the offending value, such as `check_ins[3].exhaustion`; `.` for the root.
+    pub path: String,
+    /// 1-based line and column, when the parser knows them.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at {}", self.message, self.path)?;
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, ", line {line} column {column}")?;
+        }
+        write!(f, ")")
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Just enough of the top level to decide whether the rest is ours to read.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// Parses and validates a journal file's bytes.
+pub fn decode(bytes: &[u8]) -> Result<Journal, DecodeError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError {
+            path: ".".into(),
+            line: Some(1),
+            column: Some(1),
+            message: "the file is empty".into(),
+        });
+    }
+    // The header is checked first so a newer or foreign file gets a clear message rather than
+    // whatever type error its different shape happens to trigger.
+    let header: Header = parse(bytes)?;
+    let at_root = |message: String| DecodeError {
+        path: ".".into(),
+        line: None,
+        column: None,
+        message,
+    };
+    match header.format.as_ref().and_then(|v| v.as_str()) {
+        Some(FORMAT) => {}
+        _ => {
+            return Err(DecodeError {
+                path: "format".into(),
+                ..at_root(format!(
+                    "not a rekindle journal: \"format\" must be {FORMAT:?}"
+                ))
+            });
+        }
+    }
+    match header.version.as_ref().and_then(|v| v.as_u64()) {
+        Some(VERSION) => {}
+        Some(newer) if newer > VERSION => {
+            return Err(DecodeError {
+                path: "version".into(),
+                ..at_root(format!(
+                    "written by a newer rekindle (format version {newer}); this one reads version {VERSION}: upgrade rekindle"
+                ))
+            });
+        }
+        _ => {
+            return Err(DecodeError {
+                path: "version".into(),
+                ..at_root(format!("\"version\" must be the whole number {VERSION}"))
+            });
+        }
+    }
+    let journal: Journal = parse(bytes)?;
+    journal.validate().map_err(|(path, message)| DecodeError {
+        path,
+        line: None,
+        column: None,
+        message,
+    })?;
+    Ok(journal)
+}
+
+fn parse<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, DecodeError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        describe(path, err.into_inner())
+    })?;
+    // Trailing garbage after the object is damage too.
+    de.end().map_err(|err| describe(String::new(), err))?;
+    Ok(value)
+}
+
+fn describe(path: String, inner: serde_json::Error) -> DecodeError {
+    let message = match inner.classify() {
+        serde_json::error::Category::Eof => "the file ends too early (truncated?)".to_string(),
+        serde_json::error::Category::Syntax => {
+            format!("not valid JSON: {}", strip_position(&inner))
+        }
+        _ => strip_position(&inner),
+    };
+    DecodeError {
+        path: if path.is_empty() { ".".into() } else { path },
+        line: (inner.line() > 0).then_some(inner.line()),
+        column: (inner.line() > 0).then_some(inner.column()),
+        message,
+    }
+}
+
+/// serde_json appends " at line L column C" to its messages; the position is reported separately.
+fn strip_position(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Serialises a journal as the pretty-printed v1 format, ending with a newline.
+pub fn encode(journal: &Journal) -> Vec<u8> {
+    let mut bytes =
+        serde_json::to_vec_pretty(journal).expect("a journal holds only JSON-representable data");
+    bytes.push(b'\n');
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"{
+  "format": "rekindle-journal",
+  "version": 1,
+  "settings": { "week_starts_on": "monday", "day_starts_at": "04:00", "support_text": "Call Sam.", "theme": "dusk" },
+  "check_ins": [
+    { "date": "2026-11-23", "recorded_at": "2026-11-23T21:04:05+01:00", "exhaustion": 7, "cynicism": 4, "efficacy": 5,
+      "note": "Back-to-back incident calls.",
+      "habits": { "sleep_hours": 6.5, "exercise": false, "outside": true, "caffeine": 3 },
+      "boundaries": { "b-1": "kept", "b-2": "slipped" }, "mood_emoji": "🙂" }
+  ],
+  "connections": [
+    { "id": "c-20261123-1", "date": "2026-11-23", "person": "Sam", "kind": "call", "initiated_by": "me",
+      "felt": "nourishing", "gratitude": "Sam checked in first.", "place": "park" }
+  ],
+  "boundaries": [
+    { "id": "b-1", "text": "No work email after 19:00", "from": "19:00", "until": "07:00",
+      "days": ["mon", "tue"], "created": "2026-11-01", "archived": false, "colour": "blue" }
+  ],
+  "plugin_data": { "x": [1, 2] }
+}"#;
+
+    fn refuse(text: &str) -> DecodeError {
+        decode(text.as_bytes()).expect_err("should be refused")
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let journal = decode(SAMPLE.as_bytes()).unwrap();
+        let text = String::from_utf8(encode(&journal)).unwrap();
+        for kept in [
+            "\"theme\"",
+            "\"caffeine\"",
+            "\"mood_emoji\"",
+            "\"place\"",
+            "\"colour\"",
+            "\"plugin_data\"",
+        ] {
+            assert!(text.contains(kept), "{kept} was dropped");
+        }
+        let again = decode(text.as_bytes()).unwrap();
+        assert_eq!(again, journal);
+        assert_eq!(
+            encode(&again),
+            text.as_bytes(),
+            "second save is byte-identical"
+        );
+    }
+
+    #[test]
+    fn out_of_range_rating_is_refused_with_its_path_and_line() {
+        let bad = SAMPLE.replace("\"exhaustion\": 7", "\"exhaustion\": 11");
+        let err = refuse(&bad);
+        assert_eq!(err.path, "check_ins[0].exhaustion");
+        assert_eq!(err.line, Some(6));
+        assert!(err.message.contains("0 to 10"), "{}", err.message);
+    }
+
+    #[test]
+    fn impossible_date_and_unknown_enum_are_refused() {
+        let err = refuse(&SAMPLE.replace(
+            "\"date\": \"2026-11-23\", \"recorded_at\"",
+            "\"date\": \"2026-02-30\", \"recorded_at\"",
+        ));
+        assert_eq!(err.path, "check_ins[0].date");
+        let err = refuse(&SAMPLE.replace("\"kind\": \"call\"", "\"kind\": \"telepathy\""));
+        assert_eq!(err.path, "connections[0].kind");
+        let err = refuse(&SAMPLE.replace("\"felt\": \"nourishing\"", "\"felt\": \"great\""));
+        assert_eq!(err.path, "connections[0].felt");
+        let err = refuse(&SAMPLE.replace("\"b-2\": \"slipped\"", "\"b-2\": \"maybe\""));
+        assert_eq!(err.path, "check_ins[0].boundaries.b-2");
+        let err = refuse(&SAMPLE.replace("\"person\": \"Sam\"", "\"person\": \"  \""));
+        assert_eq!(err.path, "connections[0].person");
+    }
+
+    #[test]
+    fn damaged_files_are_errors_not_empty_journals() {
+        assert_eq!(refuse("").message, "the file is empty");
+        let truncated = &SAMPLE[..SAMPLE.len() / 2];
+        assert!(refuse(truncated).message.contains("truncated"));
+        assert!(refuse("garbage!").message.contains("not valid JSON"));
+        assert!(refuse("[]").line.is_some());
+        let trailing = format!("{SAMPLE} x");
+        assert!(refuse(&trailing).message.contains("not valid JSON"));
+        let wrong_type = SAMPLE.replace("\"check_ins\": [", "\"check_ins\": {\"a\":1}, \"z\": [");
+        assert_eq!(refuse(&wrong_type).path, "check_ins");
+    }
+
+    #[test]
+    fn future_versions_and_foreign_files_are_refused_clearly() {
+        let err = refuse(&SAMPLE.replace("\"version\": 1", "\"version\": 2"));
+        assert_eq!(err.path, "version");
+        assert!(err.message.contains("newer rekindle"));
+        let err = refuse(&SAMPLE.replace("rekindle-journal", "other-app"));
+        assert_eq!(err.path, "format");
+        assert!(refuse(r#"{"format":"rekindle-journal"}"#).path == "version");
+    }
+
+    #[test]
+    fn duplicate_days_and_ids_are_refused() {
+        let journal = decode(SAMPLE.as_bytes()).unwrap();
+        let mut twice = journal.clone();
+        twice.check_ins.push(twice.check_ins[0].clone());
+        let err = refuse(std::str::from_utf8(&encode(&twice)).unwrap());
+        assert_eq!(err.path, "check_ins[1].date");
+        let mut twice = journal;
+        twice.boundaries.push(twice.boundaries[0].clone());
+        assert_eq!(
+            refuse(std::str::from_utf8(&encode(&twice)).unwrap()).path,
+            "boundaries[1].id"
+        );
+    }
+
+    #[test]
+    fn minimal_hand_written_file_fills_defaults() {
+        let journal = decode(
+            br#"{"format":"rekindle-journal","version":1,
+            "check_ins":[{"date":"2026-01-01","exhaustion":0,"cynicism":0,"efficacy":10}],
+            "boundaries":[{"id":"x","text":"Lunch away from the desk"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(journal.settings, crate::journal::Settings::default());
+        assert!(journal.check_ins[0].note.is_empty());
+        assert!(journal.check_ins[0].habits.is_empty());
+        assert!(!journal.boundaries[0].archived);
+        assert_eq!(journal.boundaries[0].days, None);
+    }
+}
