@@ -6,3 +6,9 @@
 
 pub mod journal;
 pub mod scoring;
+pub mod error;
+pub mod paths;
+pub mod store;
+pub mod reminders;
+pub mod cli;
+pub mod commands;

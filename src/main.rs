@@ -1,1 +1,36 @@
-fn main() {}
+//! The `rekindle` binary: parse the command line, run, map failures to exit codes.
+
+use clap::Parser;
+use rekindle::cli::Cli;
+use rekindle::error::{Exit, Failure};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if err.use_stderr() => {
+            let text = err.render().to_string();
+            eprint!("rekindle: {}", text.strip_prefix("error: ").unwrap_or(&text));
+            return ExitCode::from(Exit::Usage.code() as u8);
+        }
+        Err(err) => {
+            // --help and --version
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+    };
+    match rekindle::commands::run(cli) {
+        Ok(exit) => ExitCode::from(exit.code() as u8),
+        Err(err) => {
+            let (exit, hint) = match err.downcast_ref::<Failure>() {
+                Some(failure) => (failure.exit, failure.hint.clone()),
+                None => (Exit::CantCreate, None),
+            };
+            eprintln!("rekindle: {err:#}");
+            if let Some(hint) = hint {
+                eprintln!("  hint: {hint}");
+            }
+            ExitCode::from(exit.code() as u8)
+        }
+    }
+}

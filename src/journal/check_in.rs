@@ -12,7 +12,11 @@ use std::collections::BTreeMap;
 pub struct CheckIn {
     #[serde(with = "date_format")]
     pub date: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::clock::opt_timestamp_format"
+    )]
     pub recorded_at: Option<DateTime<FixedOffset>>,
     pub exhaustion: Rating,
     pub cynicism: Rating,

@@ -57,6 +57,35 @@ pub mod opt_date_format {
     }
 }
 
+/// Serde adapter for `recorded_at`: RFC 3339 with the numeric local offset, to the second.
+pub mod opt_timestamp_format {
+    use chrono::{DateTime, FixedOffset, SecondsFormat};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        at: &Option<DateTime<FixedOffset>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match at {
+            Some(at) => s.serialize_str(&at.to_rfc3339_opts(SecondsFormat::AutoSi, false)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(text) => DateTime::parse_from_rfc3339(&text).map(Some).map_err(|e| {
+                serde::de::Error::custom(format!(
+                    "expected an RFC 3339 time such as 2026-11-23T21:04:05+01:00, got {text:?} ({e})"
+                ))
+            }),
+            None => Ok(None),
+        }
+    }
+}
+
 /// A wall-clock time of day to the minute, written `HH:MM` (00:00–23:59).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClockTime(NaiveTime);

@@ -11,7 +11,11 @@ pub struct Connection {
     pub id: String,
     #[serde(with = "date_format")]
     pub date: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::clock::opt_timestamp_format"
+    )]
     pub recorded_at: Option<DateTime<FixedOffset>>,
     #[serde(deserialize_with = "person_name")]
     pub person: String,

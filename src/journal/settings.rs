@@ -96,12 +96,11 @@ impl Settings {
 
     /// Validates and applies one setting; on error nothing changes.
     pub fn set(&mut self, key: SettingKey, value: &str) -> Result<(), String> {
-        let refuse = |why: String| {
+        let refuse = |_why: String| {
             format!(
-                "{} cannot be {:?}: {}; expected {}",
+                "{} cannot be {:?}: expected {}",
                 key.name(),
                 value,
-                why,
                 key.accepted()
             )
         };

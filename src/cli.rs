@@ -1,0 +1,194 @@
+//! The command line: clap types only. What each command does lives in `commands/`.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// A terminal burnout check-in journal. Run with no command to open the journal.
+#[derive(Debug, Parser)]
+#[command(name = "rekindle", version, about, long_about = None)]
+pub struct Cli {
+    /// Where the journal lives [default: $REKINDLE_DATA_DIR, else the user data directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record (or replace) a day's check-in and print its scores
+    Checkin(CheckinArgs),
+    /// Log a connection with someone
+    Connect(ConnectArgs),
+    /// Manage your boundaries
+    #[command(subcommand)]
+    Boundary(BoundaryCommand),
+    /// Show the boundaries in force right now
+    Reminders {
+        /// Exit 0 if any boundary is in force, 1 if none (for cron, timers, prompts)
+        #[arg(long)]
+        due: bool,
+    },
+    /// One line for a shell prompt: checked in today, and the 7-day direction of each dimension
+    Status,
+    /// The weekly review
+    Trends(TrendsArgs),
+    /// Print your support text
+    Support,
+    /// Show all settings, show one, or set one
+    Settings(SettingsArgs),
+    /// Write the journal as Markdown, JSON or CSV
+    Export(ExportArgs),
+    /// Merge a JSON export into the journal
+    Import(ImportArgs),
+    /// Print where rekindle keeps its files
+    Paths,
+}
+
+fn rating(text: &str) -> Result<u8, String> {
+    match text.parse::<u8>() {
+        Ok(v) if v <= 10 => Ok(v),
+        _ => Err(format!("a rating is a whole number from 0 to 10, got {text:?}")),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// Exhaustion 0–10: how spent you feel, body and mind (0 fresh, 10 running on empty)
+    #[arg(short = 'e', long, value_name = "N", value_parser = rating)]
+    pub exhaustion: u8,
+    /// Cynicism 0–10: how detached from your work (0 involved, 10 couldn't care less)
+    #[arg(short = 'c', long, value_name = "N", value_parser = rating)]
+    pub cynicism: u8,
+    /// Efficacy 0–10: how capable you felt (0 nothing landed, 10 my work made a difference)
+    #[arg(short = 'f', long, value_name = "N", value_parser = rating)]
+    pub efficacy: u8,
+    /// A note for the day; `-` reads it from stdin (keeps it out of shell history)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The day to record, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+    /// Hours slept the night before (0–24)
+    #[arg(long, value_name = "H")]
+    pub sleep: Option<f64>,
+    /// You moved or exercised
+    #[arg(long)]
+    pub exercise: bool,
+    /// You went outside
+    #[arg(long)]
+    pub outside: bool,
+    /// You took a mindful pause
+    #[arg(long)]
+    pub mindful: bool,
+    /// You had a real rest block
+    #[arg(long)]
+    pub rest: bool,
+    /// You disconnected from work
+    #[arg(long)]
+    pub disconnected: bool,
+    /// A boundary you kept today (its id; repeatable)
+    #[arg(long, value_name = "ID")]
+    pub kept: Vec<String>,
+    /// A boundary that slipped today (its id; repeatable)
+    #[arg(long, value_name = "ID")]
+    pub slipped: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConnectArgs {
+    /// Who you connected with
+    pub person: String,
+    /// message, call, video, in_person, group, therapy, mentor or other
+    #[arg(long, value_name = "K")]
+    pub kind: String,
+    /// nourishing, neutral or draining
+    #[arg(long, value_name = "F")]
+    pub felt: String,
+    /// Who reached out: me, them or mutual
+    #[arg(long, value_name = "WHO", default_value = "me")]
+    pub by: String,
+    /// A note about it
+    #[arg(long, value_name = "T")]
+    pub note: Option<String>,
+    /// A line of gratitude
+    #[arg(long, value_name = "T")]
+    pub gratitude: Option<String>,
+    /// The day it happened, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BoundaryCommand {
+    /// Add a boundary, such as "No work email after 19:00"
+    Add {
+        text: String,
+        /// When it starts, HH:MM
+        #[arg(long, value_name = "HH:MM")]
+        from: Option<String>,
+        /// When it ends, HH:MM (earlier than --from crosses midnight)
+        #[arg(long, value_name = "HH:MM")]
+        until: Option<String>,
+        /// Weekdays it applies on, such as mon,tue,wed [default: every day]
+        #[arg(long, value_name = "DAYS", value_delimiter = ',')]
+        days: Option<Vec<String>>,
+    },
+    /// List your boundaries
+    List,
+    /// Archive a boundary (its history is kept)
+    Archive { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct TrendsArgs {
+    /// How many weeks to show, the current one included
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=520))]
+    pub weeks: u16,
+    /// Evaluate as if today were this date, YYYY-MM-DD
+    #[arg(long, value_name = "D")]
+    pub as_of: Option<String>,
+    /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    /// week_starts_on, day_starts_at or support_text
+    pub key: Option<String>,
+    /// The new value
+    pub value: Option<String>,
+    /// Print the settings object as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// markdown, json or csv
+    #[arg(long, value_name = "FORMAT", default_value = "markdown")]
+    pub format: String,
+    /// First day to include, YYYY-MM-DD
+    #[arg(long, value_name = "D")]
+    pub from: Option<String>,
+    /// Last day to include, YYYY-MM-DD
+    #[arg(long, value_name = "D")]
+    pub to: Option<String>,
+    /// Write to FILE instead of stdout (`-` is stdout)
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A JSON export (or journal) to merge in
+    pub file: PathBuf,
+    /// Report what would change without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+}

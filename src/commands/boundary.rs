@@ -1,0 +1,135 @@
+//! `rekindle boundary add|list|archive`.
+
+use super::{Context, print};
+use crate::cli::BoundaryCommand;
+use crate::error::{Exit, Failure};
+use crate::journal::{Boundary, ClockTime, ShortDay, check_boundary_text};
+use crate::reminders::{describe_window, in_force};
+use crate::store::CLI_LOCK_PATIENCE;
+use anyhow::Result;
+
+pub fn run(ctx: &Context, command: BoundaryCommand) -> Result<Exit> {
+    match command {
+        BoundaryCommand::Add {
+            text,
+            from,
+            until,
+            days,
+        } => add(ctx, &text, from.as_deref(), until.as_deref(), days),
+        BoundaryCommand::List => list(ctx),
+        BoundaryCommand::Archive { id } => archive(ctx, &id),
+    }
+}
+
+fn time_arg(flag: &str, text: Option<&str>) -> Result<Option<ClockTime>, Failure> {
+    text.map(|t| {
+        t.parse()
+            .map_err(|why: String| Failure::usage(format!("invalid {flag}: {why}")))
+    })
+    .transpose()
+}
+
+fn add(
+    ctx: &Context,
+    text: &str,
+    from: Option<&str>,
+    until: Option<&str>,
+    days: Option<Vec<String>>,
+) -> Result<Exit> {
+    let text = check_boundary_text(text).map_err(Failure::usage)?;
+    let from = time_arg("--from", from)?;
+    let until = time_arg("--until", until)?;
+    let days = days
+        .map(|names| {
+            let mut parsed: Vec<ShortDay> = Vec::new();
+            for name in names.iter().filter(|n| !n.trim().is_empty()) {
+                let day: ShortDay = name
+                    .parse()
+                    .map_err(|why: String| Failure::usage(format!("invalid --days: {why}")))?;
+                if !parsed.contains(&day) {
+                    parsed.push(day);
+                }
+            }
+            if parsed.is_empty() {
+                return Err(Failure::usage("invalid --days: no weekday given"));
+            }
+            parsed.sort_by_key(|d| d.0.num_days_from_monday());
+            Ok(parsed)
+        })
+        .transpose()?;
+
+    let (lock, mut journal) = ctx
+        .store
+        .begin_write(CLI_LOCK_PATIENCE, ctx.now.date_naive())?;
+    let boundary = Boundary {
+        id: journal.next_boundary_id(),
+        text,
+        from,
+        until,
+        days,
+        created: Some(ctx.today(&journal)),
+        archived: false,
+        extra: Default::default(),
+    };
+    let line = format!(
+        "Added boundary {}: {} ({})\n",
+        boundary.id,
+        boundary.text,
+        describe_window(&boundary)
+    );
+    journal.boundaries.push(boundary);
+    ctx.store.save(&lock, &journal)?;
+    print(format_args!("{line}"))?;
+    Ok(Exit::Ok)
+}
+
+fn list(ctx: &Context) -> Result<Exit> {
+    let journal = ctx.read()?;
+    if journal.boundaries.is_empty() {
+        print(format_args!(
+            "No boundaries yet. Add one: rekindle boundary add \"No work email after 19:00\" --from 19:00 --until 07:00\n"
+        ))?;
+        return Ok(Exit::Ok);
+    }
+    let now = ctx.now.naive_local();
+    let mut out = String::new();
+    for b in &journal.boundaries {
+        let state = if b.archived {
+            "archived"
+        } else if in_force(b, now) {
+            "in force now"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "{:<6} {:<40} {:<24} {state}\n",
+            b.id,
+            b.text,
+            describe_window(b)
+        ));
+    }
+    print(format_args!("{}", out))?;
+    Ok(Exit::Ok)
+}
+
+fn archive(ctx: &Context, id: &str) -> Result<Exit> {
+    let (lock, mut journal) = ctx
+        .store
+        .begin_write(CLI_LOCK_PATIENCE, ctx.now.date_naive())?;
+    let Some(boundary) = journal.boundaries.iter_mut().find(|b| b.id == id) else {
+        return Err(Failure::usage(format!("no boundary with id {id:?}"))
+            .with_hint("see `rekindle boundary list` for the ids")
+            .into());
+    };
+    if boundary.archived {
+        print(format_args!("Boundary {id} was already archived.\n"))?;
+        return Ok(Exit::Ok);
+    }
+    boundary.archived = true;
+    let text = boundary.text.clone();
+    ctx.store.save(&lock, &journal)?;
+    print(format_args!(
+        "Archived boundary {id}: {text} (its history is kept)\n"
+    ))?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,52 @@
+//! `rekindle connect`: log a connection with someone.
+
+use super::{Context, print, record_day};
+use crate::cli::ConnectArgs;
+use crate::error::{Exit, Failure};
+use crate::journal::{Connection, Felt, InitiatedBy, Kind, check_person};
+use crate::store::CLI_LOCK_PATIENCE;
+use anyhow::Result;
+
+pub fn run(ctx: &Context, args: ConnectArgs) -> Result<Exit> {
+    fn invalid(flag: &'static str) -> impl Fn(String) -> Failure {
+        move |why| Failure::usage(format!("invalid {flag}: {why}"))
+    }
+    let person = check_person(&args.person).map_err(invalid("PERSON"))?;
+    let kind: Kind = args.kind.parse().map_err(invalid("--kind"))?;
+    let felt: Felt = args.felt.parse().map_err(invalid("--felt"))?;
+    let initiated_by: InitiatedBy = args.by.parse().map_err(invalid("--by"))?;
+
+    let (lock, mut journal) = ctx
+        .store
+        .begin_write(CLI_LOCK_PATIENCE, ctx.now.date_naive())?;
+    let date = record_day(args.date.as_deref(), ctx.today(&journal))?;
+    let connection = Connection {
+        id: journal.next_connection_id(date),
+        date,
+        recorded_at: Some(ctx.now),
+        person,
+        kind,
+        initiated_by,
+        felt,
+        note: args.note.unwrap_or_default().trim().to_string(),
+        gratitude: args.gratitude.unwrap_or_default().trim().to_string(),
+        extra: Default::default(),
+    };
+    let summary = format!(
+        "Logged a {} with {} on {} ({}, {}): {}\n",
+        kind.as_str().replace('_', " "),
+        connection.person,
+        date.format("%a %Y-%m-%d"),
+        felt,
+        match initiated_by {
+            InitiatedBy::Me => "you reached out",
+            InitiatedBy::Them => "they reached out",
+            InitiatedBy::Mutual => "mutual",
+        },
+        connection.id,
+    );
+    journal.connections.push(connection);
+    ctx.store.save(&lock, &journal)?;
+    print(format_args!("{summary}"))?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,82 @@
+//! `rekindle settings [KEY [VALUE]]` and `rekindle support`.
+
+use super::{Context, print};
+use crate::cli::SettingsArgs;
+use crate::error::{Exit, Failure};
+use crate::journal::SettingKey;
+use crate::store::CLI_LOCK_PATIENCE;
+use anyhow::Result;
+
+pub fn support(ctx: &Context) -> Result<Exit> {
+    let journal = ctx.read()?;
+    print(format_args!("{}\n", journal.settings.support_text.trim_end()))?;
+    Ok(Exit::Ok)
+}
+
+pub fn run(ctx: &Context, args: SettingsArgs) -> Result<Exit> {
+    let key = args
+        .key
+        .as_deref()
+        .map(|name| {
+            SettingKey::parse(name).ok_or_else(|| {
+                Failure::usage(format!("unknown setting {name:?}")).with_hint(format!(
+                    "the settings are {}",
+                    SettingKey::ALL.map(SettingKey::name).join(", ")
+                ))
+            })
+        })
+        .transpose()?;
+    match (key, args.value) {
+        (None, _) => show_all(ctx, args.json),
+        (Some(key), None) => {
+            let journal = ctx.read()?;
+            if args.json {
+                let value = serde_json::to_value(&journal.settings)?;
+                print(format_args!("{}\n", value[key.name()]))?;
+            } else {
+                print(format_args!("{}\n", journal.settings.get(key)))?;
+            }
+            Ok(Exit::Ok)
+        }
+        (Some(key), Some(value)) => set(ctx, key, &value),
+    }
+}
+
+fn show_all(ctx: &Context, json: bool) -> Result<Exit> {
+    let journal = ctx.read()?;
+    if json {
+        let text = serde_json::to_string_pretty(&journal.settings)?;
+        print(format_args!("{text}\n"))?;
+        return Ok(Exit::Ok);
+    }
+    let mut out = String::new();
+    for key in SettingKey::ALL {
+        out.push_str(&format!(
+            "{:<15} {}\n{:<15} ({})\n",
+            key.name(),
+            journal.settings.get(key).trim_end().replace('\n', "\n                "),
+            "",
+            key.about()
+        ));
+    }
+    print(format_args!("{out}"))?;
+    Ok(Exit::Ok)
+}
+
+fn set(ctx: &Context, key: SettingKey, value: &str) -> Result<Exit> {
+    // Validate before taking the lock, so a typo never touches the data dir.
+    let mut probe = crate::journal::Settings::default();
+    probe.set(key, value).map_err(Failure::usage)?;
+
+    let (lock, mut journal) = ctx
+        .store
+        .begin_write(CLI_LOCK_PATIENCE, ctx.now.date_naive())?;
+    journal.settings.set(key, value).map_err(Failure::usage)?;
+    ctx.store.save(&lock, &journal)?;
+    print(format_args!(
+        "{} is now {}\n",
+        key.name(),
+        journal.settings.get(key)
+    ))?;
+    Ok(Exit::Ok)
+}
