@@ -49,7 +49,9 @@ pub enum Command {
 fn rating(text: &str) -> Result<u8, String> {
     match text.parse::<u8>() {
         Ok(v) if v <= 10 => Ok(v),
-        _ => Err(format!("a rating is a whole number from 0 to 10, got {text:?}")),
+        _ => Err(format!(
+            "a rating is a whole number from 0 to 10, got {text:?}"
+        )),
     }
 }
 

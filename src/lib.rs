@@ -4,11 +4,11 @@
 //! `reminders`, `export`) takes data and "now" as arguments; `store` is the only code that touches
 //! the journal file; `tui` is the only code that talks to the terminal.
 
-pub mod journal;
-pub mod scoring;
-pub mod error;
-pub mod paths;
-pub mod store;
-pub mod reminders;
 pub mod cli;
 pub mod commands;
+pub mod error;
+pub mod journal;
+pub mod paths;
+pub mod reminders;
+pub mod scoring;
+pub mod store;

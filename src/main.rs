@@ -10,7 +10,10 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) if err.use_stderr() => {
             let text = err.render().to_string();
-            eprint!("rekindle: {}", text.strip_prefix("error: ").unwrap_or(&text));
+            eprint!(
+                "rekindle: {}",
+                text.strip_prefix("error: ").unwrap_or(&text)
+            );
             return ExitCode::from(Exit::Usage.code() as u8);
         }
         Err(err) => {

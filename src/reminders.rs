@@ -73,7 +73,13 @@ fn describe_days(boundary: &Boundary) -> String {
         .iter()
         .map(|d| crate::journal::ShortDay(*d).name())
         .collect();
-    let weekdays = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri];
+    let weekdays = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ];
     match sorted.len() {
         0 => "no days".to_string(),
         7 => "every day".to_string(),
@@ -155,7 +161,13 @@ mod tests {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
     }
 
-    const WEEKDAYS: &[Weekday] = &[Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri];
+    const WEEKDAYS: &[Weekday] = &[
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ];
 
     #[test]
     fn evening_window_crosses_midnight() {
@@ -174,10 +186,19 @@ mod tests {
     fn weekdays_name_the_day_a_window_starts() {
         let b = boundary(Some("19:00"), Some("07:00"), Some(WEEKDAYS));
         assert!(in_force(&b, at("2026-11-27 20:00")), "Friday evening");
-        assert!(in_force(&b, at("2026-11-28 02:00")), "Saturday small hours, Friday's window");
+        assert!(
+            in_force(&b, at("2026-11-28 02:00")),
+            "Saturday small hours, Friday's window"
+        );
         assert!(!in_force(&b, at("2026-11-28 20:00")), "Saturday evening");
-        assert!(!in_force(&b, at("2026-11-23 02:00")), "Monday small hours, Sunday's window");
-        assert!(in_force(&b, at("2026-11-24 02:00")), "Tuesday small hours, Monday's window");
+        assert!(
+            !in_force(&b, at("2026-11-23 02:00")),
+            "Monday small hours, Sunday's window"
+        );
+        assert!(
+            in_force(&b, at("2026-11-24 02:00")),
+            "Tuesday small hours, Monday's window"
+        );
     }
 
     #[test]
@@ -227,7 +248,11 @@ mod tests {
         );
         assert_eq!(describe_window(&b), "19:00–07:00 · mon–fri");
         assert_eq!(
-            describe_window(&boundary(Some("21:00"), None, Some(&[Weekday::Sat, Weekday::Sun]))),
+            describe_window(&boundary(
+                Some("21:00"),
+                None,
+                Some(&[Weekday::Sat, Weekday::Sun])
+            )),
             "21:00–24:00 · sat,sun"
         );
         let mut acronym = b.clone();

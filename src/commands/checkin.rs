@@ -37,7 +37,10 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
     check_in.recorded_at = Some(ctx.now);
     check_in.note = note;
     check_in.habits = habits(&args, sleep_hours);
-    for (ids, outcome) in [(&args.kept, Outcome::Kept), (&args.slipped, Outcome::Slipped)] {
+    for (ids, outcome) in [
+        (&args.kept, Outcome::Kept),
+        (&args.slipped, Outcome::Slipped),
+    ] {
         for id in ids {
             if journal.boundary(id).is_none() {
                 return Err(Failure::usage(format!("no boundary with id {id:?}"))

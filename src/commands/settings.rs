@@ -9,7 +9,10 @@ use anyhow::Result;
 
 pub fn support(ctx: &Context) -> Result<Exit> {
     let journal = ctx.read()?;
-    print(format_args!("{}\n", journal.settings.support_text.trim_end()))?;
+    print(format_args!(
+        "{}\n",
+        journal.settings.support_text.trim_end()
+    ))?;
     Ok(Exit::Ok)
 }
 
@@ -54,7 +57,11 @@ fn show_all(ctx: &Context, json: bool) -> Result<Exit> {
         out.push_str(&format!(
             "{:<15} {}\n{:<15} ({})\n",
             key.name(),
-            journal.settings.get(key).trim_end().replace('\n', "\n                "),
+            journal
+                .settings
+                .get(key)
+                .trim_end()
+                .replace('\n', "\n                "),
             "",
             key.about()
         ));

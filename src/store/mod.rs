@@ -29,8 +29,14 @@ pub const CLI_LOCK_PATIENCE: Duration = Duration::from_secs(5);
 /// Why the journal could not be loaded.
 #[derive(Debug)]
 pub enum LoadError {
-    Invalid { path: PathBuf, error: DecodeError },
-    Io { path: PathBuf, error: std::io::Error },
+    Invalid {
+        path: PathBuf,
+        error: DecodeError,
+    },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl LoadError {
@@ -178,9 +184,16 @@ impl Store {
 
     /// Moves a damaged journal aside to `journal.corrupt-<timestamp>.json` (never deletes it) and
     /// returns where it went.
-    pub fn move_aside(&self, _lock: &WriterLock, now: DateTime<FixedOffset>) -> std::io::Result<PathBuf> {
+    pub fn move_aside(
+        &self,
+        _lock: &WriterLock,
+        now: DateTime<FixedOffset>,
+    ) -> std::io::Result<PathBuf> {
         let stamp = now.format("%Y%m%dT%H%M%S");
-        let mut target = self.paths.data_dir.join(format!("journal.corrupt-{stamp}.json"));
+        let mut target = self
+            .paths
+            .data_dir
+            .join(format!("journal.corrupt-{stamp}.json"));
         let mut n = 1;
         while target.exists() {
             n += 1;
@@ -200,10 +213,12 @@ impl Store {
         lock: &WriterLock,
         now: DateTime<FixedOffset>,
     ) -> std::io::Result<Option<(PathBuf, PathBuf)>> {
-        let good = backup::list(&self.paths.backups).into_iter().find_map(|path| {
-            let bytes = std::fs::read(&path).ok()?;
-            journal::decode(&bytes).ok().map(|_| (path, bytes))
-        });
+        let good = backup::list(&self.paths.backups)
+            .into_iter()
+            .find_map(|path| {
+                let bytes = std::fs::read(&path).ok()?;
+                journal::decode(&bytes).ok().map(|_| (path, bytes))
+            });
         let Some((backup, bytes)) = good else {
             return Ok(None);
         };
