@@ -4,6 +4,7 @@
 //! `reminders`, `export`) takes data and "now" as arguments; `store` is the only code that touches
 //! the journal file; `tui` is the only code that talks to the terminal.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod error;
@@ -11,4 +12,7 @@ pub mod journal;
 pub mod paths;
 pub mod reminders;
 pub mod scoring;
+pub mod screens;
 pub mod store;
+pub mod tui;
+pub mod ui;

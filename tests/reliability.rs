@@ -213,7 +213,17 @@ fn sigkill_at_random_moments_never_breaks_the_journal() {
     // Time one whole save, so kills can be spread over the whole of one, however fast the build.
     let started = std::time::Instant::now();
     let warm_up = Command::new(&exe)
-        .args(["checkin", "-e", "4", "-c", "4", "-f", "4", "--date", "2025-12-31"])
+        .args([
+            "checkin",
+            "-e",
+            "4",
+            "-c",
+            "4",
+            "-f",
+            "4",
+            "--date",
+            "2025-12-31",
+        ])
         .env("REKINDLE_DATA_DIR", s.data_dir())
         .env("REKINDLE_NOW", support::NOW)
         .env("TZ", support::TZ)

@@ -63,7 +63,7 @@ pub fn now() -> Result<DateTime<FixedOffset>, Failure> {
 pub fn run(cli: Cli) -> Result<Exit> {
     let ctx = Context::new(&cli)?;
     let Some(command) = cli.command else {
-        return Ok(Exit::Ok);
+        return crate::tui::run(&ctx.store);
     };
     match command {
         Command::Checkin(args) => checkin::run(&ctx, args),

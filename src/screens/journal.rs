@@ -1,0 +1,200 @@
+//! Screen 5, the journal: every day newest first, missed days shown as gaps; `Enter` opens a day
+//! in the check-in form to edit it or backfill it.
+
+use crate::app::keymap::{self, Binding, plain};
+use crate::app::{App, Effect};
+use crate::scoring::{self, Band};
+use chrono::{Days, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The selected row, counted in days back from today (row 0 is today).
+#[derive(Debug, Default)]
+pub struct State {
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    Open,
+}
+
+/// How many rows the journal has: from today back to the first check-in (at least four weeks,
+/// so a new journal shows what the gaps will look like).
+pub fn row_count(app: &App) -> usize {
+    let earliest = app
+        .journal
+        .check_ins
+        .iter()
+        .map(|c| c.date)
+        .filter(|d| *d <= app.today)
+        .min()
+        .unwrap_or(app.today);
+    let days = (app.today - earliest).num_days().max(0) as usize + 1;
+    days.max(28)
+}
+
+pub fn date_of_row(app: &App, row: usize) -> NaiveDate {
+    app.today
+        .checked_sub_days(Days::new(row as u64))
+        .unwrap_or(app.today)
+}
+
+pub fn bindings(_app: &App) -> Vec<Binding<Msg>> {
+    vec![
+        Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
+            if keymap::is_down(k) {
+                Some(Msg::Down)
+            } else if keymap::is_up(k) {
+                Some(Msg::Up)
+            } else {
+                None
+            }
+        }),
+        Binding::new("Enter", "open/backfill day", plain(KeyCode::Enter), |k| {
+            (k.code == KeyCode::Enter).then_some(Msg::Open)
+        }),
+        Binding::new("PgUp/PgDn", "page", plain(KeyCode::PageDown), |k| {
+            match k.code {
+                KeyCode::PageDown => Some(Msg::PageDown),
+                KeyCode::PageUp => Some(Msg::PageUp),
+                _ => None,
+            }
+        })
+        .help_only(),
+        Binding::new(
+            "Home/End",
+            "newest/oldest",
+            plain(KeyCode::End),
+            |k| match k.code {
+                KeyCode::Home => Some(Msg::Top),
+                KeyCode::End => Some(Msg::Bottom),
+                _ => None,
+            },
+        )
+        .help_only(),
+    ]
+}
+
+pub fn on_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    let msg = keymap::lookup(&bindings(app), key)?;
+    Some(update(app, msg))
+}
+
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let last = row_count(app) - 1;
+    let s = &mut app.journal_view.selected;
+    match msg {
+        Msg::Down => *s = (*s + 1).min(last),
+        Msg::Up => *s = s.saturating_sub(1),
+        Msg::PageDown => *s = (*s + 10).min(last),
+        Msg::PageUp => *s = s.saturating_sub(10),
+        Msg::Top => *s = 0,
+        Msg::Bottom => *s = last,
+        Msg::Open => {
+            let date = date_of_row(app, app.journal_view.selected);
+            super::check_in::open_day(app, date);
+        }
+    }
+    Vec::new()
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let area = crate::ui::inset(area);
+    let count = app
+        .journal
+        .check_ins
+        .iter()
+        .filter(|c| c.date <= app.today)
+        .count();
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Journal", theme.heading),
+        Span::styled(
+            format!(" · {count} check-ins · E exhaustion, C cynicism, F efficacy, composite 0–100"),
+            theme.dim,
+        ),
+    ])];
+    let height = (area.height as usize).saturating_sub(1).max(1);
+    let rows = row_count(app);
+    let selected = app.journal_view.selected.min(rows - 1);
+    // Page-wise scrolling: stable, and needs no state written back from rendering.
+    let top = (selected / height) * height;
+    let note_width = (area.width as usize).saturating_sub(42);
+    for row in top..(top + height).min(rows) {
+        let date = date_of_row(app, row);
+        let style = if row == selected {
+            theme.selected
+        } else {
+            ratatui::style::Style::default()
+        };
+        let marker = if row == selected { "›" } else { " " };
+        let day = date.format("%a %Y-%m-%d").to_string();
+        let line = match app
+            .derived
+            .check_in_index
+            .get(&date)
+            .and_then(|i| app.journal.check_ins.get(*i))
+        {
+            Some(c) => {
+                let band = Band::of_day(c);
+                let note: String = c
+                    .note
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(note_width)
+                    .collect();
+                Line::from(vec![
+                    Span::styled(format!("{marker} {day}  "), style),
+                    Span::styled(
+                        format!(
+                            "E{:>3} C{:>3} F{:>3}  ",
+                            c.exhaustion, c.cynicism, c.efficacy
+                        ),
+                        style,
+                    ),
+                    Span::styled(
+                        format!("{:>3} ", scoring::fmt0(scoring::composite(c))),
+                        theme.band(band),
+                    ),
+                    Span::styled(format!("{:<10}", band_short(band)), theme.band(band)),
+                    Span::styled(note, theme.dim),
+                ])
+            }
+            None => Line::from(vec![
+                Span::styled(format!("{marker} {day}  "), style),
+                Span::styled("·  no check-in", theme.dim),
+                Span::styled(
+                    if row == selected {
+                        "  (Enter to backfill)"
+                    } else {
+                        ""
+                    },
+                    theme.dim,
+                ),
+            ]),
+        };
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn band_short(band: Band) -> &'static str {
+    match band {
+        Band::Low => "low",
+        Band::Moderate => "moderate",
+        Band::High => "high",
+        Band::VeryHigh => "very high",
+    }
+}

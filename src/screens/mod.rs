@@ -1,0 +1,187 @@
+//! The six screens, the overlays, and the figures they share.
+//!
+//! Each screen file has the same parts: its UI-only `State`, its `Msg`, `bindings` (the keymap
+//! that handles keys and fills the footer and help), `on_key`, `update` and `render`.
+
+pub mod banner;
+pub mod boundaries;
+pub mod check_in;
+pub mod connections;
+pub mod export;
+pub mod help;
+pub mod journal;
+pub mod recovery;
+pub mod settings;
+pub mod trends;
+
+use crate::app::{App, Effect};
+use crate::journal::Journal;
+use crate::reminders;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// The screens in tab order; the number is the digit that opens each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    CheckIn,
+    Connections,
+    Boundaries,
+    Trends,
+    Journal,
+    Settings,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] = [
+        Screen::CheckIn,
+        Screen::Connections,
+        Screen::Boundaries,
+        Screen::Trends,
+        Screen::Journal,
+        Screen::Settings,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::CheckIn => "Check-in",
+            Screen::Connections => "Connections",
+            Screen::Boundaries => "Boundaries",
+            Screen::Trends => "Trends",
+            Screen::Journal => "Journal",
+            Screen::Settings => "Settings",
+        }
+    }
+
+    pub fn number(self) -> u8 {
+        Screen::ALL
+            .iter()
+            .position(|s| *s == self)
+            .map_or(1, |i| i as u8 + 1)
+    }
+
+    pub fn from_number(n: u8) -> Option<Screen> {
+        Screen::ALL.get(usize::from(n).checked_sub(1)?).copied()
+    }
+
+    pub fn next(self) -> Screen {
+        Screen::ALL[usize::from(self.number()) % Screen::ALL.len()]
+    }
+
+    pub fn previous(self) -> Screen {
+        Screen::ALL[(usize::from(self.number()) + Screen::ALL.len() - 2) % Screen::ALL.len()]
+    }
+}
+
+/// Figures derived from the journal and the clock, recomputed after every change and every
+/// tick, never on a key press that changes neither.
+#[derive(Debug, Default, Clone)]
+pub struct Derived {
+    /// Ids of the active boundaries in force now, in journal order.
+    pub in_force: Vec<String>,
+    /// For each of those, the reminder line ("19:40 — you said: …").
+    pub reminder_lines: Vec<String>,
+    /// Check-in position by date, so the journal screen finds a day without scanning.
+    pub check_in_index: std::collections::HashMap<NaiveDate, usize>,
+}
+
+impl Derived {
+    pub fn compute(journal: &Journal, now: DateTime<FixedOffset>, _today: NaiveDate) -> Derived {
+        let local = now.naive_local();
+        let active = reminders::in_force_now(&journal.boundaries, local);
+        Derived {
+            in_force: active.iter().map(|b| b.id.clone()).collect(),
+            reminder_lines: active
+                .iter()
+                .map(|b| reminders::reminder_line(b, local))
+                .collect(),
+            check_in_index: journal
+                .check_ins
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.date, i))
+                .collect(),
+        }
+    }
+}
+
+/// Gives the key to the current screen. `None` means the screen did not use it, so the global
+/// keys get their turn.
+pub fn on_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    match app.screen {
+        Screen::CheckIn => check_in::on_key(app, key),
+        Screen::Connections => connections::on_key(app, key),
+        Screen::Boundaries => boundaries::on_key(app, key),
+        Screen::Trends => trends::on_key(app, key),
+        Screen::Journal => journal::on_key(app, key),
+        Screen::Settings => settings::on_key(app, key),
+    }
+}
+
+/// True where a digit means a value (a focused rating or text field), not a screen switch.
+pub fn captures_digits(app: &App) -> bool {
+    match app.screen {
+        Screen::CheckIn => check_in::captures_digits(app),
+        Screen::Connections => connections::captures_digits(app),
+        Screen::Boundaries => boundaries::captures_digits(app),
+        Screen::Trends => false,
+        Screen::Journal => false,
+        Screen::Settings => settings::captures_digits(app),
+    }
+}
+
+/// True where printable keys are text: a text field has focus.
+pub fn text_focused(app: &App) -> bool {
+    match app.screen {
+        Screen::CheckIn => check_in::text_focused(app),
+        Screen::Connections => connections::captures_digits(app),
+        Screen::Boundaries => boundaries::captures_digits(app),
+        Screen::Trends | Screen::Journal => false,
+        Screen::Settings => settings::captures_digits(app),
+    }
+}
+
+/// The current screen's key hints: (keys, what they do, shown in the footer).
+pub fn hints(app: &App) -> Vec<(&'static str, &'static str, bool)> {
+    fn collect<M>(
+        bindings: Vec<crate::app::keymap::Binding<M>>,
+    ) -> Vec<(&'static str, &'static str, bool)> {
+        bindings
+            .iter()
+            .map(|b| (b.keys, b.does, b.in_footer))
+            .collect()
+    }
+    match app.screen {
+        Screen::CheckIn => collect(check_in::bindings(app)),
+        Screen::Connections => collect(connections::bindings(app)),
+        Screen::Boundaries => collect(boundaries::bindings(app)),
+        Screen::Trends => collect(trends::bindings(app)),
+        Screen::Journal => collect(journal::bindings(app)),
+        Screen::Settings => collect(settings::bindings(app)),
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    match app.screen {
+        Screen::CheckIn => check_in::render(app, frame, area),
+        Screen::Connections => connections::render(app, frame, area),
+        Screen::Boundaries => boundaries::render(app, frame, area),
+        Screen::Trends => trends::render(app, frame, area),
+        Screen::Journal => journal::render(app, frame, area),
+        Screen::Settings => settings::render(app, frame, area),
+    }
+}
+
+/// After a save lands, each screen resets whatever form produced it.
+pub fn after_save(app: &mut App) {
+    check_in::after_save(app);
+    connections::after_save(app);
+    boundaries::after_save(app);
+    settings::after_save(app);
+}
+
+/// Lines for the flags raised today, for the check-in and trends screens.
+pub fn flag_lines(_app: &App) -> Vec<ratatui::text::Line<'static>> {
+    Vec::new()
+}

@@ -1,0 +1,149 @@
+//! The frame around the screens: tab bar, reminder banner, status line, footer, overlays and
+//! the "terminal too small" view. Rendering only reads the app's state.
+
+pub mod text;
+pub mod theme;
+
+use crate::app::{App, Mode, Overlay};
+use crate::screens::{self, Screen};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+/// Below this size the UI shows a notice instead of a cramped, misleading layout.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// One column of breathing room on each side.
+pub fn inset(area: Rect) -> Rect {
+    area.inner(Margin::new(1, 0))
+}
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, area);
+        return;
+    }
+    if let Mode::Recovery(state) = &app.mode {
+        screens::recovery::render(app, state, frame, area);
+        return;
+    }
+    let banner_lines = screens::banner::lines(app);
+    let [tabs, banner, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(banner_lines.len().min(2) as u16),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_tabs(app, frame, tabs);
+    frame.render_widget(
+        Paragraph::new(
+            banner_lines
+                .into_iter()
+                .map(|l| Line::styled(format!(" ⏰ {l}"), app.theme.banner))
+                .collect::<Vec<_>>(),
+        ),
+        banner,
+    );
+    screens::render(app, frame, body);
+    render_status(app, frame, status);
+    render_footer(app, frame, footer);
+    match &app.overlay {
+        Some(Overlay::Help) => screens::help::render(app, frame, body),
+        Some(Overlay::Export(state)) => screens::export::render(app, state, frame, body),
+        None => {}
+    }
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect) {
+    let text = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(vec![Line::raw(text), Line::raw("q quits")]).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::styled(" rekindle ", app.theme.heading)];
+    let compact = area.width < 80;
+    for screen in Screen::ALL {
+        let name = if compact {
+            screen.title().chars().take(5).collect::<String>()
+        } else {
+            screen.title().to_string()
+        };
+        let style = if screen == app.screen {
+            app.theme.tab_active
+        } else {
+            app.theme.tab
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!("{} {name}", screen.number()), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let line = match &app.status {
+        Some(status) if status.is_error => {
+            Line::styled(format!(" ✗ {}", status.text), app.theme.error)
+        }
+        Some(status) => Line::styled(format!(" ✓ {}", status.text), app.theme.ok),
+        None => Line::raw(""),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The footer: the focused screen's hints, then `?` help and `q` quit (unless a text field has
+/// the keys, where those letters are text), cut to fit.
+fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
+    let screen: Vec<(&str, &str)> = screens::hints(app)
+        .into_iter()
+        .filter(|(_, _, in_footer)| *in_footer)
+        .map(|(k, d, _)| (k, d))
+        .collect();
+    let global: Vec<(&str, &str)> = if screens::text_focused(app) {
+        Vec::new()
+    } else {
+        crate::app::global_bindings()
+            .iter()
+            .filter(|b| b.in_footer)
+            .map(|b| (b.keys, b.does))
+            .collect()
+    };
+    let cost = |pairs: &[(&str, &str)]| -> usize {
+        pairs
+            .iter()
+            .map(|(k, d)| k.chars().count() + d.chars().count() + 3)
+            .sum()
+    };
+    let room = (area.width as usize).saturating_sub(1 + cost(&global));
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 0usize;
+    let shown_screen = screen.iter().take_while(|(k, d)| {
+        used += k.chars().count() + d.chars().count() + 3;
+        used <= room
+    });
+    for (keys, does) in shown_screen.chain(global.iter()) {
+        spans.push(Span::styled(keys.to_string(), app.theme.key));
+        spans.push(Span::raw(format!(" {does}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A centred box of at most `width`×`height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
