@@ -6,3 +6,4 @@
 
 pub mod journal;
 pub mod scoring;
+pub mod trends;
