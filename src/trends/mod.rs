@@ -21,6 +21,9 @@ mod status;
 mod table;
 mod weeks;
 
+#[cfg(test)]
+mod properties;
+
 pub use figures::{
     BoundaryRate, ConnectionCounts, OutcomeCounts, PEOPLE_DAYS, PersonSummary, boundary_rates,
     days_since_nourishing, last_nourishing, people,
