@@ -14,5 +14,6 @@ pub mod reminders;
 pub mod scoring;
 pub mod screens;
 pub mod store;
+pub mod trends;
 pub mod tui;
 pub mod ui;
