@@ -4,5 +4,6 @@
 //! `reminders`, `export`) takes data and "now" as arguments; `store` is the only code that touches
 //! the journal file; `tui` is the only code that talks to the terminal.
 
+pub mod export;
 pub mod journal;
 pub mod scoring;
