@@ -123,8 +123,9 @@ fn text_cell(text: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{d, sample};
+    use super::super::fixture::{arb_journal, d, sample};
     use super::*;
+    use proptest::prelude::*;
     use std::collections::BTreeMap;
 
     /// Reads CSV bytes back with the `csv` crate: the header, then each row keyed by column.
@@ -296,5 +297,34 @@ mod tests {
             render(&journal, Range::all()),
             render(&sample(), Range::all())
         );
+    }
+
+    proptest! {
+        #[test]
+        fn any_journal_reads_back_to_its_numbers_and_notes(journal in arb_journal()) {
+            let (header, rows) = read_back(&render(&journal, Range::all()));
+            prop_assert_eq!(header.len(), 17);
+            prop_assert_eq!(rows.len(), journal.check_ins.len());
+            // The generator writes check-ins in date order, as the app does.
+            for (row, c) in rows.iter().zip(&journal.check_ins) {
+                prop_assert_eq!(&row["date"], &c.date.to_string());
+                prop_assert_eq!(&row["exhaustion"], &c.exhaustion.to_string());
+                prop_assert_eq!(&row["cynicism"], &c.cynicism.to_string());
+                prop_assert_eq!(&row["efficacy"], &c.efficacy.to_string());
+                prop_assert_eq!(row["strain"].parse::<u32>().unwrap(), strain(c));
+                let shown: f64 = row["composite"].parse().unwrap();
+                prop_assert!((shown - composite(c)).abs() <= 0.05 + 1e-9);
+                let sleep = (!row["sleep_hours"].is_empty())
+                    .then(|| row["sleep_hours"].parse::<f64>().unwrap());
+                prop_assert_eq!(sleep, c.habits.sleep_hours);
+                for ((habit, _), flag) in HABIT_LABELS.iter().zip(c.habits.flags()) {
+                    let cell = match flag { Some(true) => "1", Some(false) => "0", None => "" };
+                    prop_assert_eq!(&row[*habit], cell);
+                }
+                let guarded = c.note.starts_with(['=', '+', '-', '@', '\t', '\r']);
+                let expected = if guarded { format!("'{}", c.note) } else { c.note.clone() };
+                prop_assert_eq!(&row["note"], &expected);
+            }
+        }
     }
 }

@@ -458,7 +458,7 @@ fn list_marker(line: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{d, sample};
+    use super::super::fixture::{arb_text, d, sample};
     use super::*;
     use proptest::prelude::*;
 
@@ -648,21 +648,9 @@ mod tests {
         assert_eq!((days, weeks), (3650, 3650 / 7 + 1));
     }
 
-    fn note_text() -> impl Strategy<Value = String> {
-        proptest::collection::vec(
-            prop_oneof![
-                4 => proptest::char::range('a', 'z'),
-                1 => proptest::sample::select(vec![' ', '\t', '\n', '\r', '🙂', 'é']),
-                3 => proptest::char::range('!', '~'),
-            ],
-            0..40,
-        )
-        .prop_map(|chars| chars.into_iter().collect())
-    }
-
     proptest! {
         #[test]
-        fn escaping_loses_nothing_but_edge_whitespace(line in note_text()) {
+        fn escaping_loses_nothing_but_edge_whitespace(line in arb_text(40)) {
             for line in line.lines().flat_map(|l| l.split('\r')) {
                 let mut out = String::new();
                 push_escaped_line(&mut out, line.trim());
@@ -671,7 +659,7 @@ mod tests {
         }
 
         #[test]
-        fn no_note_can_add_a_heading_or_leave_its_quote(note in note_text()) {
+        fn no_note_can_add_a_heading_or_leave_its_quote(note in arb_text(40)) {
             let mut journal = sample();
             journal.check_ins[0].note = note.clone();
             let markdown = render(&journal, Range::all());
