@@ -5,5 +5,6 @@
 //! the journal file; `tui` is the only code that talks to the terminal.
 
 pub mod export;
+pub mod import;
 pub mod journal;
 pub mod scoring;
