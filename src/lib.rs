@@ -8,6 +8,8 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod journal;
 pub mod paths;
 pub mod reminders;

@@ -1,0 +1,692 @@
+//! Import: merging a journal file (usually a JSON export) into the journal, with a report.
+//!
+//! Pure. Nothing here reads files or the clock: the CLI decodes the import file with
+//! `journal::decode`, calls `merge`, shows `MergeReport::summary`, and saves the merged journal
+//! unless `--dry-run`. Both inputs are assumed to have passed `decode` (one check-in per date,
+//! unique ids).
+//!
+//! Rules (SPEC §3 `import`):
+//! - Check-ins are matched by date. A day in both with different content is a conflict: the one
+//!   with the later `recorded_at` wins; an absent `recorded_at` counts as oldest; on a tie the
+//!   journal keeps its own. The result lists check-ins by date.
+//! - Connections are matched by id with the same rule. Existing ones keep their place; new ones
+//!   are appended in the file's order (order carries no meaning for connections, and this keeps
+//!   an import into an empty journal exact).
+//! - Boundaries are matched by id; when they differ the file's version wins (a boundary has no
+//!   `recorded_at` to compare), and the difference is reported. New ones are appended.
+//! - Settings: the journal keeps its own, except that an empty journal still on default settings
+//!   (a first run, or restoring a backup onto a new machine) takes the file's settings — so
+//!   export → import into a fresh journal gives back the same journal.
+//! - Unknown top-level fields: the journal keeps its own; ones it lacks are taken from the file,
+//!   so nothing a newer rekindle wrote is dropped.
+
+use crate::journal::{CheckIn, Connection, Journal};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::collections::HashMap;
+use std::collections::btree_map::{BTreeMap, Entry as MapEntry};
+use std::fmt::Write;
+
+/// The merged journal and what the merge did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    pub journal: Journal,
+    pub report: MergeReport,
+}
+
+/// What happened to the entries of one kind that the import file holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// New to the journal.
+    pub added: usize,
+    /// Differed, and the file's version replaced the journal's.
+    pub updated: usize,
+    /// Already in the journal exactly as in the file.
+    pub unchanged: usize,
+    /// Differed, and the journal's version was kept (it was recorded later, or neither was).
+    pub kept: usize,
+}
+
+/// Which version of a conflicting entry the merged journal holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Journal,
+    File,
+}
+
+/// An entry present in both with different content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conflict {
+    CheckIn { date: NaiveDate, kept: Side },
+    Connection { id: String, kept: Side },
+    Boundary { id: String, kept: Side },
+}
+
+/// What happened to the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsOutcome {
+    /// The file's settings equal the journal's.
+    Same,
+    /// They differ; the journal kept its own.
+    KeptJournal,
+    /// The journal was empty and on default settings, so it took the file's.
+    TookFile,
+}
+
+/// Counts and conflicts of one merge, for `rekindle import` to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeReport {
+    pub check_ins: Tally,
+    pub connections: Tally,
+    pub boundaries: Tally,
+    /// Check-in conflicts by date, then connection and boundary conflicts in the file's order.
+    pub conflicts: Vec<Conflict>,
+    pub settings: SettingsOutcome,
+    /// Whether the merged journal differs from the journal at all (whether to save).
+    pub changed: bool,
+}
+
+/// Merges `incoming` (an import file) into `into` (the journal). See the module notes for rules.
+pub fn merge(into: &Journal, incoming: &Journal) -> Merge {
+    let mut conflicts = Vec::new();
+    let (check_ins, check_in_tally) = merge_check_ins(into, incoming, &mut conflicts);
+    let (connections, connection_tally) = merge_connections(into, incoming, &mut conflicts);
+
+    let mut boundaries = into.boundaries.clone();
+    let mut boundary_tally = Tally::default();
+    let index: HashMap<String, usize> = ids(boundaries.iter().map(|b| b.id.as_str()));
+    for theirs in &incoming.boundaries {
+        match index.get(&theirs.id) {
+            None => {
+                boundaries.push(theirs.clone());
+                boundary_tally.added += 1;
+            }
+            Some(&i) if boundaries[i] == *theirs => boundary_tally.unchanged += 1,
+            Some(&i) => {
+                boundaries[i] = theirs.clone();
+                boundary_tally.updated += 1;
+                conflicts.push(Conflict::Boundary {
+                    id: theirs.id.clone(),
+                    kept: Side::File,
+                });
+            }
+        }
+    }
+
+    let fresh = into.check_ins.is_empty()
+        && into.connections.is_empty()
+        && into.boundaries.is_empty()
+        && into.settings == Journal::default().settings;
+    let (settings, settings_outcome) = if into.settings == incoming.settings {
+        (into.settings.clone(), SettingsOutcome::Same)
+    } else if fresh {
+        (incoming.settings.clone(), SettingsOutcome::TookFile)
+    } else {
+        (into.settings.clone(), SettingsOutcome::KeptJournal)
+    };
+
+    let mut extra = into.extra.clone();
+    for (key, value) in &incoming.extra {
+        if !extra.contains_key(key) {
+            extra.insert(key.clone(), value.clone());
+        }
+    }
+
+    let journal = Journal {
+        format: into.format.clone(),
+        version: into.version,
+        settings,
+        check_ins,
+        connections,
+        boundaries,
+        extra,
+    };
+    let changed = journal != *into;
+    Merge {
+        journal,
+        report: MergeReport {
+            check_ins: check_in_tally,
+            connections: connection_tally,
+            boundaries: boundary_tally,
+            conflicts,
+            settings: settings_outcome,
+            changed,
+        },
+    }
+}
+
+fn merge_check_ins(
+    into: &Journal,
+    incoming: &Journal,
+    conflicts: &mut Vec<Conflict>,
+) -> (Vec<CheckIn>, Tally) {
+    let mut by_date: BTreeMap<NaiveDate, CheckIn> =
+        into.check_ins.iter().map(|c| (c.date, c.clone())).collect();
+    let mut theirs: Vec<&CheckIn> = incoming.check_ins.iter().collect();
+    theirs.sort_by_key(|c| c.date);
+    let mut tally = Tally::default();
+    for theirs in theirs {
+        match by_date.entry(theirs.date) {
+            MapEntry::Vacant(slot) => {
+                slot.insert(theirs.clone());
+                tally.added += 1;
+            }
+            MapEntry::Occupied(slot) if slot.get() == theirs => tally.unchanged += 1,
+            MapEntry::Occupied(mut slot) => {
+                let kept = if recorded_later(theirs.recorded_at, slot.get().recorded_at) {
+                    slot.insert(theirs.clone());
+                    tally.updated += 1;
+                    Side::File
+                } else {
+                    tally.kept += 1;
+                    Side::Journal
+                };
+                conflicts.push(Conflict::CheckIn {
+                    date: theirs.date,
+                    kept,
+                });
+            }
+        }
+    }
+    (by_date.into_values().collect(), tally)
+}
+
+fn merge_connections(
+    into: &Journal,
+    incoming: &Journal,
+    conflicts: &mut Vec<Conflict>,
+) -> (Vec<Connection>, Tally) {
+    let mut connections = into.connections.clone();
+    let index = ids(connections.iter().map(|c| c.id.as_str()));
+    let mut tally = Tally::default();
+    for theirs in &incoming.connections {
+        match index.get(&theirs.id) {
+            None => {
+                connections.push(theirs.clone());
+                tally.added += 1;
+            }
+            Some(&i) if connections[i] == *theirs => tally.unchanged += 1,
+            Some(&i) => {
+                let kept = if recorded_later(theirs.recorded_at, connections[i].recorded_at) {
+                    connections[i] = theirs.clone();
+                    tally.updated += 1;
+                    Side::File
+                } else {
+                    tally.kept += 1;
+                    Side::Journal
+                };
+                conflicts.push(Conflict::Connection {
+                    id: theirs.id.clone(),
+                    kept,
+                });
+            }
+        }
+    }
+    (connections, tally)
+}
+
+fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.to_string(), i)).collect()
+}
+
+/// Whether the file's entry was recorded strictly later than the journal's. An absent time is
+/// the oldest of all (`None < Some` for `Option`), and times compare as instants, whatever
+/// their offsets.
+fn recorded_later(
+    theirs: Option<DateTime<FixedOffset>>,
+    ours: Option<DateTime<FixedOffset>>,
+) -> bool {
+    theirs > ours
+}
+
+/// Conflicts listed one by one in the summary before the rest are counted.
+const LISTED_CONFLICTS: usize = 10;
+
+impl MergeReport {
+    /// The dates of conflicting check-ins, oldest first.
+    pub fn conflict_dates(&self) -> Vec<NaiveDate> {
+        self.conflicts
+            .iter()
+            .filter_map(|c| match c {
+                Conflict::CheckIn { date, .. } => Some(*date),
+                Conflict::Connection { .. } | Conflict::Boundary { .. } => None,
+            })
+            .collect()
+    }
+
+    /// A few lines for a person: what was added, replaced and left alone, each conflict and
+    /// which version won, and what happened to the settings.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
+        if !self.changed {
+            out.push_str("Nothing to change: the journal already holds everything in the file.\n");
+        }
+        for (what, replaced, tally) in [
+            ("Check-ins", "replaced", self.check_ins),
+            ("Connections", "updated", self.connections),
+            ("Boundaries", "updated", self.boundaries),
+        ] {
+            write!(
+                out,
+                "{what}: {} added, {} {replaced}, {} unchanged",
+                tally.added, tally.updated, tally.unchanged
+            )
+            .expect("writing to a String cannot fail");
+            if tally.kept > 0 {
+                write!(out, ", {} kept as they were (yours were newer)", tally.kept)
+                    .expect("writing to a String cannot fail");
+            }
+            out.push_str(".\n");
+        }
+        if !self.conflicts.is_empty() {
+            writeln!(
+                out,
+                "{} differed between the journal and the file (the later recorded_at wins; a tie keeps yours):",
+                plural(self.conflicts.len(), "entry", "entries")
+            )
+            .expect("writing to a String cannot fail");
+            for conflict in self.conflicts.iter().take(LISTED_CONFLICTS) {
+                let (what, kept) = match conflict {
+                    Conflict::CheckIn { date, kept } => (format!("check-in {date}"), kept),
+                    Conflict::Connection { id, kept } => (format!("connection {id}"), kept),
+                    Conflict::Boundary { id, kept } => (format!("boundary {id}"), kept),
+                };
+                let outcome = match kept {
+                    Side::File => "took the file's version",
+                    Side::Journal => "kept yours",
+                };
+                writeln!(out, "  {what}: {outcome}").expect("writing to a String cannot fail");
+            }
+            if self.conflicts.len() > LISTED_CONFLICTS {
+                writeln!(
+                    out,
+                    "  … and {} more",
+                    self.conflicts.len() - LISTED_CONFLICTS
+                )
+                .expect("writing to a String cannot fail");
+            }
+        }
+        match self.settings {
+            SettingsOutcome::Same => {}
+            SettingsOutcome::KeptJournal => {
+                out.push_str("Settings: kept yours (the file's settings were not imported).\n");
+            }
+            SettingsOutcome::TookFile => {
+                out.push_str("Settings: taken from the file (the journal was empty).\n");
+            }
+        }
+        out
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture::{arb_journal, d, sample};
+    use crate::export::{Format, Range, export};
+    use crate::journal::{CheckIn, Felt, Rating, decode};
+    use proptest::prelude::*;
+
+    fn at(rfc3339: &str) -> Option<DateTime<FixedOffset>> {
+        Some(DateTime::parse_from_rfc3339(rfc3339).expect("test times are valid"))
+    }
+
+    /// The sample journal with one day's exhaustion changed and re-recorded at `recorded_at`.
+    fn edited(date: &str, recorded_at: Option<DateTime<FixedOffset>>) -> Journal {
+        let mut journal = sample();
+        let day = journal
+            .check_ins
+            .iter_mut()
+            .find(|c| c.date == d(date))
+            .expect("the sample has that day");
+        day.exhaustion = Rating::new(1).unwrap();
+        day.recorded_at = recorded_at;
+        journal
+    }
+
+    fn exhaustion_on(journal: &Journal, date: &str) -> u8 {
+        journal.check_in_on(d(date)).unwrap().exhaustion.get()
+    }
+
+    #[test]
+    fn a_newer_check_in_in_the_file_replaces_the_journals_day() {
+        // The sample's 11-09 was recorded 21:04 +01:00; the file's 21:30 +01:00 is later.
+        let file = edited("2026-11-09", at("2026-11-09T21:30:00+01:00"));
+        let merged = merge(&sample(), &file);
+        assert_eq!(exhaustion_on(&merged.journal, "2026-11-09"), 1);
+        let report = &merged.report;
+        assert_eq!(
+            report.check_ins,
+            Tally {
+                added: 0,
+                updated: 1,
+                unchanged: 5,
+                kept: 0
+            }
+        );
+        assert_eq!(
+            report.conflicts,
+            [Conflict::CheckIn {
+                date: d("2026-11-09"),
+                kept: Side::File
+            }]
+        );
+        assert_eq!(report.conflict_dates(), [d("2026-11-09")]);
+        assert!(report.changed);
+    }
+
+    #[test]
+    fn an_older_check_in_in_the_file_leaves_the_journals_day() {
+        // 21:30 +03:00 reads later on the wall clock than the journal's 21:04 +01:00 but is the
+        // earlier instant (18:30 vs 20:04 UTC): instants are compared, so the journal's day stays.
+        let file = edited("2026-11-09", at("2026-11-09T21:30:00+03:00"));
+        let merged = merge(&sample(), &file);
+        assert_eq!(exhaustion_on(&merged.journal, "2026-11-09"), 7);
+        assert_eq!(merged.report.check_ins.kept, 1);
+        assert_eq!(merged.report.check_ins.updated, 0);
+        assert_eq!(
+            merged.report.conflicts,
+            [Conflict::CheckIn {
+                date: d("2026-11-09"),
+                kept: Side::Journal
+            }]
+        );
+        assert!(!merged.report.changed);
+        assert_eq!(merged.journal, sample());
+    }
+
+    #[test]
+    fn an_absent_recorded_at_is_oldest_and_a_tie_keeps_the_journals_day() {
+        // File without a time vs journal with one: the journal's is newer.
+        let merged = merge(&sample(), &edited("2026-11-09", None));
+        assert_eq!(exhaustion_on(&merged.journal, "2026-11-09"), 7);
+        // Journal without a time (11-12 has none) vs file with one: the file's is newer.
+        let merged = merge(&sample(), &edited("2026-11-12", at("2026-11-12T08:00:00Z")));
+        assert_eq!(exhaustion_on(&merged.journal, "2026-11-12"), 1);
+        // Neither has one: a tie.
+        let merged = merge(&sample(), &edited("2026-11-12", None));
+        assert_eq!(exhaustion_on(&merged.journal, "2026-11-12"), 3);
+        assert_eq!(merged.report.check_ins.kept, 1);
+        // The same instant written with another offset: a tie too.
+        let merged = merge(
+            &sample(),
+            &edited("2026-11-09", at("2026-11-09T20:04:05+00:00")),
+        );
+        assert_eq!(exhaustion_on(&merged.journal, "2026-11-09"), 7);
+        assert_eq!(merged.report.check_ins.kept, 1);
+    }
+
+    #[test]
+    fn merging_the_same_file_twice_changes_nothing_the_second_time() {
+        let mut journal = sample();
+        journal.check_ins.truncate(2);
+        journal.connections.truncate(1);
+        journal.boundaries.truncate(1);
+        let file = sample();
+        let first = merge(&journal, &file);
+        assert!(first.report.changed);
+        assert_eq!(first.report.check_ins.added, 4);
+        assert_eq!(first.report.connections.added, 2);
+        assert_eq!(first.report.boundaries.added, 2);
+        let second = merge(&first.journal, &file);
+        assert_eq!(second.journal, first.journal);
+        let report = second.report;
+        assert!(!report.changed);
+        assert!(report.conflicts.is_empty());
+        let unchanged = |n| Tally {
+            unchanged: n,
+            ..Tally::default()
+        };
+        assert_eq!(report.check_ins, unchanged(6));
+        assert_eq!(report.connections, unchanged(3));
+        assert_eq!(report.boundaries, unchanged(3));
+        assert!(
+            report.summary().starts_with("Nothing to change"),
+            "{}",
+            report.summary()
+        );
+    }
+
+    #[test]
+    fn check_ins_come_out_in_date_order_whatever_the_inputs_order() {
+        let mut journal = sample();
+        journal.check_ins.retain(|c| c.date > d("2026-11-12"));
+        let mut file = sample();
+        file.check_ins.reverse();
+        let merged = merge(&journal, &file);
+        let dates: Vec<NaiveDate> = merged.journal.check_ins.iter().map(|c| c.date).collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        assert_eq!(dates, sorted);
+        assert_eq!(merged.journal.check_ins, sample().check_ins);
+    }
+
+    #[test]
+    fn connections_merge_by_id_with_the_newer_recorded_at_winning() {
+        let journal = sample();
+        let mut file = sample();
+        // Same id, later: the file's wins. Same id, no time in the file: the journal's stays.
+        file.connections[0].felt = Felt::Draining;
+        file.connections[0].recorded_at = at("2026-11-16T09:00:00+01:00");
+        file.connections[1].person = "Alexandra".into();
+        file.connections[2].note = "Homework: rest.".into();
+        file.connections[2].recorded_at = at("2026-12-01T18:00:00+01:00");
+        let mut new = file.connections[0].clone();
+        new.id = "c-20261202-1".into();
+        file.connections.insert(0, new);
+        let merged = merge(&journal, &file);
+        let ids: Vec<&str> = merged
+            .journal
+            .connections
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        // Existing ones keep their place; the new one comes last.
+        assert_eq!(
+            ids,
+            [
+                "c-20261115-1",
+                "c-20261118-1",
+                "c-20261201-1",
+                "c-20261202-1"
+            ]
+        );
+        let connections = &merged.journal.connections;
+        assert_eq!(connections[0].felt, Felt::Draining);
+        assert_eq!(connections[1].person, "Alex", "neither has a time: a tie");
+        assert_eq!(connections[2].note, "Homework: rest.", "a time beats none");
+        assert_eq!(
+            merged.report.connections,
+            Tally {
+                added: 1,
+                updated: 2,
+                unchanged: 0,
+                kept: 1
+            }
+        );
+        assert_eq!(
+            merged.report.conflicts,
+            [
+                Conflict::Connection {
+                    id: "c-20261115-1".into(),
+                    kept: Side::File
+                },
+                Conflict::Connection {
+                    id: "c-20261118-1".into(),
+                    kept: Side::Journal
+                },
+                Conflict::Connection {
+                    id: "c-20261201-1".into(),
+                    kept: Side::File
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn boundaries_merge_by_id_and_the_files_version_wins() {
+        let mut file = sample();
+        file.boundaries[0].text = "No work email after 18:00".into();
+        file.boundaries[2].archived = false;
+        file.boundaries.remove(1);
+        let mut new = file.boundaries[0].clone();
+        new.id = "b-4".into();
+        new.text = "Phone stays in the hall".into();
+        file.boundaries.push(new);
+        let merged = merge(&sample(), &file);
+        let texts: Vec<(&str, &str, bool)> = merged
+            .journal
+            .boundaries
+            .iter()
+            .map(|b| (b.id.as_str(), b.text.as_str(), b.archived))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("b-1", "No work email after 18:00", false),
+                ("b-2", "Lunch away from the desk", false),
+                ("b-3", "No Slack on weekends", false),
+                ("b-4", "Phone stays in the hall", false),
+            ],
+            "a boundary missing from the file is not deleted"
+        );
+        assert_eq!(
+            merged.report.boundaries,
+            Tally {
+                added: 1,
+                updated: 2,
+                unchanged: 0,
+                kept: 0
+            }
+        );
+        let summary = merged.report.summary();
+        assert!(
+            summary.contains("  boundary b-1: took the file's version\n"),
+            "{summary}"
+        );
+    }
+
+    #[test]
+    fn settings_are_the_journals_unless_it_is_empty_and_on_defaults() {
+        let mut file = sample();
+        file.settings.week_starts_on = "sunday".parse().unwrap();
+        let merged = merge(&sample(), &file);
+        assert_eq!(merged.journal.settings, sample().settings);
+        assert_eq!(merged.report.settings, SettingsOutcome::KeptJournal);
+        assert!(merged.report.summary().contains("Settings: kept yours"));
+
+        let merged = merge(&Journal::default(), &file);
+        assert_eq!(merged.journal.settings, file.settings);
+        assert_eq!(merged.report.settings, SettingsOutcome::TookFile);
+
+        // An empty journal whose user already chose settings keeps them.
+        let mut chosen = Journal::default();
+        chosen.settings.day_starts_at = "05:00".parse().unwrap();
+        let merged = merge(&chosen, &file);
+        assert_eq!(merged.journal.settings, chosen.settings);
+        assert_eq!(merged.report.settings, SettingsOutcome::KeptJournal);
+    }
+
+    #[test]
+    fn unknown_top_level_fields_are_kept_and_missing_ones_taken_from_the_file() {
+        let mut journal = sample();
+        journal
+            .extra
+            .insert("plugin_data".into(), serde_json::json!("mine"));
+        let mut file = sample();
+        file.extra
+            .insert("newer_field".into(), serde_json::json!(1));
+        let merged = merge(&journal, &file);
+        assert_eq!(merged.journal.extra["plugin_data"], "mine");
+        assert_eq!(merged.journal.extra["newer_field"], 1);
+        assert!(merged.report.changed);
+    }
+
+    #[test]
+    fn summary_reads_as_a_few_plain_lines() {
+        let mut journal = sample();
+        journal.check_ins.remove(0);
+        let file = edited("2026-11-16", at("2026-11-17T08:00:00+01:00"));
+        let mut file_older = file.clone();
+        file_older.check_ins[4].efficacy = Rating::new(9).unwrap(); // 11-20, no time: tie
+        let summary = merge(&journal, &file_older).report.summary();
+        assert_eq!(
+            summary,
+            "Check-ins: 1 added, 1 replaced, 3 unchanged, 1 kept as they were (yours were newer).\n\
+             Connections: 0 added, 0 updated, 3 unchanged.\n\
+             Boundaries: 0 added, 0 updated, 3 unchanged.\n\
+             2 entries differed between the journal and the file (the later recorded_at wins; a tie keeps yours):\n  \
+               check-in 2026-11-16: took the file's version\n  \
+               check-in 2026-11-20: kept yours\n"
+        );
+    }
+
+    #[test]
+    fn long_conflict_lists_are_cut_short() {
+        let mut file = Journal::default();
+        let mut journal = Journal::default();
+        for n in 0..12 {
+            let date = d("2026-01-01") + chrono::Days::new(n);
+            let r = |v| Rating::new(v).unwrap();
+            journal.check_ins.push(CheckIn::new(date, r(1), r(1), r(1)));
+            file.check_ins.push(CheckIn::new(date, r(2), r(2), r(2)));
+        }
+        let summary = merge(&journal, &file).report.summary();
+        assert!(summary.contains("  check-in 2026-01-10: kept yours\n"));
+        assert!(!summary.contains("2026-01-11"));
+        assert!(summary.ends_with("  … and 2 more\n"), "{summary}");
+    }
+
+    proptest! {
+        #[test]
+        fn json_export_imported_into_a_fresh_journal_is_the_same_journal(journal in arb_journal()) {
+            let bytes = export(&journal, Format::Json, Range::all());
+            let decoded = decode(&bytes).expect("a JSON export decodes");
+            let merged = merge(&Journal::default(), &decoded);
+            prop_assert_eq!(&merged.journal, &journal);
+            prop_assert_eq!(merged.report.check_ins.added, journal.check_ins.len());
+            prop_assert!(merged.report.conflicts.is_empty());
+        }
+
+        #[test]
+        fn json_export_of_a_range_is_the_journal_restricted_to_it(
+            journal in arb_journal(),
+            from in proptest::option::of(0u64..70),
+            length in 0u64..40,
+        ) {
+            let from = from.map(|n| d("2026-10-01") + chrono::Days::new(n));
+            let to = from.map(|from| from + chrono::Days::new(length));
+            let range = Range::new(from, to).unwrap();
+            let decoded = decode(&export(&journal, Format::Json, range)).unwrap();
+            let mut expected = journal.clone();
+            expected.check_ins.retain(|c| range.contains(c.date));
+            expected.connections.retain(|c| range.contains(c.date));
+            prop_assert_eq!(decoded, expected);
+        }
+
+        #[test]
+        fn merging_again_changes_nothing(ours in arb_journal(), theirs in arb_journal()) {
+            let first = merge(&ours, &theirs);
+            prop_assert!(first.journal.validate().is_ok());
+            for c in &first.journal.check_ins {
+                let from_either = ours.check_in_on(c.date) == Some(c)
+                    || theirs.check_in_on(c.date) == Some(c);
+                prop_assert!(from_either, "{} came from neither side", c.date);
+            }
+            let dates = |j: &Journal| j.check_ins.iter().map(|c| c.date).collect::<std::collections::BTreeSet<_>>();
+            let mut both = dates(&ours);
+            both.extend(dates(&theirs));
+            prop_assert_eq!(dates(&first.journal), both);
+
+            let second = merge(&first.journal, &theirs);
+            prop_assert_eq!(&second.journal, &first.journal);
+            prop_assert!(!second.report.changed);
+            prop_assert_eq!(second.report.check_ins.added + second.report.check_ins.updated, 0);
+            prop_assert_eq!(second.report.connections.added + second.report.connections.updated, 0);
+            prop_assert_eq!(second.report.boundaries.added + second.report.boundaries.updated, 0);
+        }
+    }
+}
