@@ -136,7 +136,8 @@ pub fn global_bindings() -> Vec<Binding<GlobalMsg>> {
         .help_only(),
         Binding::new("x", "export", ch('x'), |k| {
             is_char(k, 'x').then_some(GlobalMsg::Export)
-        }),
+        })
+        .help_only(),
         Binding::new("?", "help", ch('?'), |k| {
             is_char(k, '?').then_some(GlobalMsg::Help)
         }),

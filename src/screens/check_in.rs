@@ -7,7 +7,7 @@ use crate::app::{App, Effect};
 use crate::journal::{CheckIn, HABIT_LABELS, Outcome, Rating, Upsert, check_sleep_hours};
 use crate::reminders;
 use crate::scoring::{self, Band, NOT_A_DIAGNOSIS};
-use crate::ui::text::{wrap_with_cursor, wrapped};
+use crate::ui::text::{hanging, wrap_with_cursor, wrapped};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -224,15 +224,20 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
             |k| (is_char(k, 'e') || k.code == KeyCode::Enter).then_some(Msg::Edit),
         )];
     };
-    let mut list = vec![Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
-        if keymap::is_down(k) {
-            Some(Msg::Next)
-        } else if keymap::is_up(k) {
-            Some(Msg::Previous)
-        } else {
-            None
-        }
-    })];
+    let mut list = vec![
+        Binding::new("Ctrl-S", "save", ctrl('s'), |k| {
+            is_ctrl(k, 's').then_some(Msg::Save)
+        }),
+        Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
+            if keymap::is_down(k) {
+                Some(Msg::Next)
+            } else if keymap::is_up(k) {
+                Some(Msg::Previous)
+            } else {
+                None
+            }
+        }),
+    ];
     match form.focus {
         Some(Field::Rating(_)) => {
             list.push(Binding::new(
@@ -282,9 +287,6 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
         })
         .help_only(),
     );
-    list.push(Binding::new("Ctrl-S", "save", ctrl('s'), |k| {
-        is_ctrl(k, 's').then_some(Msg::Save)
-    }));
     let esc_does = if form.focus.is_some() {
         "leave field"
     } else {
@@ -391,6 +393,10 @@ fn save(app: &mut App, now: chrono::DateTime<chrono::FixedOffset>) -> Vec<Effect
     };
     match form.to_check_in(now) {
         Err(why) => {
+            form.focus = Some(match form.ratings.iter().position(Option::is_none) {
+                Some(i) => Field::Rating(i),
+                None => Field::Sleep,
+            });
             form.error = Some(why.clone());
             app.warn(format!("Not saved: {why}"));
             Vec::new()
@@ -468,10 +474,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         "new check-in"
     };
-    lines.push(Line::from(vec![
-        Span::styled(title, theme.heading),
-        Span::styled(format!(" · {state}"), theme.dim),
-    ]));
+    lines.extend(hanging(
+        Vec::new(),
+        &format!("{title} · {state}"),
+        theme.heading,
+        width,
+    ));
     if app.welcome {
         lines.extend(wrapped(
             "Welcome to rekindle. Rate three things about today, 0 to 10, then Ctrl-S. Two minutes, once a day; ? shows every key.",
@@ -485,11 +493,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             focus_line = lines.len();
         }
         let value = form.ratings[i];
-        lines.push(Line::from(vec![
-            Span::styled(marker(focused), theme.focus_marker),
-            Span::styled(format!("{name:<11}"), theme.field(focused)),
-            Span::raw(question.to_string()),
-        ]));
+        lines.extend(hanging(
+            vec![
+                Span::styled(marker(focused), theme.focus_marker),
+                Span::styled(format!("{name:<11}"), theme.field(focused)),
+            ],
+            question,
+            ratatui::style::Style::default(),
+            width,
+        ));
         lines.push(Line::from(vec![
             Span::raw("    0 "),
             Span::styled(scale(value), theme.scale(focused)),
@@ -499,7 +511,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 theme.value(focused),
             ),
         ]));
-        lines.push(Line::styled(format!("    0 {low} · 10 {high}"), theme.dim));
+        lines.extend(hanging(
+            vec![Span::raw("    ")],
+            &format!("0 {low} · 10 {high}"),
+            theme.dim,
+            width,
+        ));
     }
     let sleep_focused = form.focus == Some(Field::Sleep);
     if sleep_focused {
@@ -536,22 +553,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         let name = if i == 0 { "Boundaries" } else { "" };
         let (mark, word) = outcome_words(choice.outcome);
-        lines.push(Line::from(vec![
-            Span::styled(marker(focused), theme.focus_marker),
-            Span::styled(format!("{name:<11}"), theme.label),
-            Span::styled(format!("{mark} {word:<13}"), theme.outcome(choice.outcome)),
-            Span::styled(choice.text.clone(), theme.field(focused)),
-        ]));
+        lines.extend(hanging(
+            vec![
+                Span::styled(marker(focused), theme.focus_marker),
+                Span::styled(format!("{name:<11}"), theme.label),
+                Span::styled(format!("{mark} {word:<13}"), theme.outcome(choice.outcome)),
+            ],
+            &choice.text,
+            theme.field(focused),
+            width,
+        ));
     }
     let note_focused = form.focus == Some(Field::Note);
     if note_focused {
         focus_line = lines.len();
     }
-    lines.push(Line::from(vec![
-        Span::styled(marker(note_focused), theme.focus_marker),
-        Span::styled(format!("{:<11}", "Note"), theme.field(note_focused)),
-        Span::styled("Alt-Enter for a new line; Enter saves", theme.dim),
-    ]));
+    lines.extend(hanging(
+        vec![
+            Span::styled(marker(note_focused), theme.focus_marker),
+            Span::styled(format!("{:<11}", "Note"), theme.field(note_focused)),
+        ],
+        "Alt-Enter for a new line; Enter saves",
+        theme.dim,
+        width,
+    ));
     let note_lines = wrap_with_cursor(&form.note, width.saturating_sub(4), note_focused, theme);
     if note_focused {
         focus_line = lines.len() + note_lines.len().saturating_sub(1);
@@ -560,10 +585,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let mut spans = vec![Span::raw("    ")];
         spans.extend(line.spans);
         lines.push(Line::from(spans));
-    }
-    if let Some(error) = &form.error {
-        lines.push(Line::styled(format!("✗ {error}"), theme.error));
-        focus_line = lines.len() - 1;
     }
     let scroll = crate::ui::text::scroll_to_show(focus_line, lines.len(), area.height as usize);
     frame.render_widget(
@@ -586,7 +607,7 @@ fn render_saved(app: &App, date: NaiveDate, frame: &mut Frame, area: Rect) {
     } else {
         format!("{} · checked in", date.format("%A %-d %B %Y"))
     };
-    lines.push(Line::styled(heading, theme.heading));
+    lines.extend(hanging(Vec::new(), &heading, theme.heading, width));
     let ratings = [check_in.exhaustion, check_in.cynicism, check_in.efficacy];
     for (i, (name, _, low, high)) in QUESTIONS.iter().enumerate() {
         let anchor = if i == 2 { high } else { low };
@@ -616,10 +637,17 @@ fn render_saved(app: &App, date: NaiveDate, frame: &mut Frame, area: Rect) {
     ]));
     lines.push(Line::styled(format!("  {NOT_A_DIAGNOSIS}"), theme.dim));
     let habits = habit_summary(check_in);
-    if !habits.is_empty() {
+    for (i, line) in crate::ui::text::wrap(&habits, width.saturating_sub(13))
+        .into_iter()
+        .enumerate()
+        .filter(|_| !habits.is_empty())
+    {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<11}", "Habits"), theme.label),
-            Span::raw(habits),
+            Span::styled(
+                format!("  {:<11}", if i == 0 { "Habits" } else { "" }),
+                theme.label,
+            ),
+            Span::raw(line),
         ]));
     }
     for (id, outcome) in &check_in.boundaries {
@@ -628,11 +656,21 @@ fn render_saved(app: &App, date: NaiveDate, frame: &mut Frame, area: Rect) {
             .boundary(id)
             .map_or(id.as_str(), |b| b.text.as_str());
         let (mark, word) = outcome_words(Some(*outcome));
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<11}", "Boundary"), theme.label),
-            Span::styled(format!("{mark} {word:<9}"), theme.outcome(Some(*outcome))),
-            Span::raw(text.to_string()),
-        ]));
+        for (i, line) in crate::ui::text::wrap(text, width.saturating_sub(23))
+            .into_iter()
+            .enumerate()
+        {
+            let (label, result) = if i == 0 {
+                ("Boundary", format!("{mark} {word:<9}"))
+            } else {
+                ("", " ".repeat(11))
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {label:<11}"), theme.label),
+                Span::styled(result, theme.outcome(Some(*outcome))),
+                Span::raw(line),
+            ]));
+        }
     }
     if !check_in.note.is_empty() {
         lines.push(Line::styled("  Note", theme.label));

@@ -117,12 +117,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|c| c.date <= app.today)
         .count();
+    let legend = if area.width >= 78 {
+        " · E exhaustion, C cynicism, F efficacy, composite 0–100"
+    } else {
+        ""
+    };
     let mut lines = vec![Line::from(vec![
         Span::styled("Journal", theme.heading),
-        Span::styled(
-            format!(" · {count} check-ins · E exhaustion, C cynicism, F efficacy, composite 0–100"),
-            theme.dim,
-        ),
+        Span::styled(format!(" · {count} check-ins{legend}"), theme.dim),
     ])];
     let height = (area.height as usize).saturating_sub(1).max(1);
     let rows = row_count(app);

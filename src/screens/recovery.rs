@@ -8,7 +8,7 @@ use crate::ui::text::wrapped;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 #[derive(Debug)]
@@ -59,17 +59,28 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         ratatui::style::Style::default(),
     ));
     lines.push(Line::raw(""));
-    lines.extend(wrapped(
-        "  r  restore the newest backup that reads cleanly (the damaged file is moved aside first)",
-        width,
-        ratatui::style::Style::default(),
-    ));
-    lines.extend(wrapped(
-        "  m  move the damaged file aside to journal.corrupt-<time>.json and start a fresh journal",
-        width,
-        ratatui::style::Style::default(),
-    ));
-    lines.push(Line::raw("  q  quit and fix the file by hand"));
+    for (key, does) in [
+        (
+            "r",
+            "restore the newest backup that reads cleanly (the damaged file is moved aside first)",
+        ),
+        (
+            "m",
+            "move the damaged file aside to journal.corrupt-<time>.json and start a fresh journal",
+        ),
+        ("q", "quit and fix the file by hand"),
+    ] {
+        lines.extend(crate::ui::text::hanging(
+            vec![
+                Span::raw("  "),
+                Span::styled(key, theme.key),
+                Span::raw("  "),
+            ],
+            does,
+            ratatui::style::Style::default(),
+            width,
+        ));
+    }
     if let Some(status) = &app.status {
         lines.push(Line::raw(""));
         let style = if status.is_error {

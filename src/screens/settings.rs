@@ -65,15 +65,20 @@ pub enum Msg {
 
 pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
     let focus = app.settings.focus;
-    let mut list = vec![Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
-        if keymap::is_down(k) {
-            Some(Msg::Next)
-        } else if keymap::is_up(k) {
-            Some(Msg::Previous)
-        } else {
-            None
-        }
-    })];
+    let mut list = vec![
+        Binding::new("Ctrl-S", "save", ctrl('s'), |k| {
+            is_ctrl(k, 's').then_some(Msg::Save)
+        }),
+        Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
+            if keymap::is_down(k) {
+                Some(Msg::Next)
+            } else if keymap::is_up(k) {
+                Some(Msg::Previous)
+            } else {
+                None
+            }
+        }),
+    ];
     if focus == Some(Field::WeekStart) {
         list.push(Binding::new(
             "←→",
@@ -103,9 +108,6 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
             .help_only(),
         );
     }
-    list.push(Binding::new("Ctrl-S", "save", ctrl('s'), |k| {
-        is_ctrl(k, 's').then_some(Msg::Save)
-    }));
     if focus.is_some() {
         list.push(Binding::new(
             "Esc",
@@ -242,7 +244,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 lines.push(Line::from(spans));
             }
         }
-        lines.push(Line::styled(format!("    {}", key.about()), theme.dim));
+        lines.extend(crate::ui::text::hanging(
+            vec![Span::raw("    ")],
+            key.about(),
+            theme.dim,
+            width,
+        ));
         if let Some((error_field, why)) = &state.error
             && *error_field == field
         {

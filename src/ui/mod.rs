@@ -44,7 +44,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Paragraph::new(
             banner_lines
                 .into_iter()
-                .map(|l| Line::styled(format!(" ⏰ {l}"), app.theme.banner))
+                .map(|l| Line::styled(format!(" » {l}"), app.theme.banner))
                 .collect::<Vec<_>>(),
         ),
         banner,
@@ -70,20 +70,22 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::styled(" rekindle ", app.theme.heading)];
+    // Narrow terminals name only the current screen; the others keep their digits.
     let compact = area.width < 80;
     for screen in Screen::ALL {
-        let name = if compact {
-            screen.title().chars().take(5).collect::<String>()
+        let current = screen == app.screen;
+        let label = if compact && !current {
+            screen.number().to_string()
         } else {
-            screen.title().to_string()
+            format!("{} {}", screen.number(), screen.title())
         };
-        let style = if screen == app.screen {
+        let style = if current {
             app.theme.tab_active
         } else {
             app.theme.tab
         };
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(format!("{} {name}", screen.number()), style));
+        spans.push(Span::styled(label, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -90,7 +90,7 @@ pub fn input_spans(input: &TextInput, focused: bool, theme: &Theme) -> Vec<Span<
     ]
 }
 
-/// A multi-line field, hard-wrapped at `width` characters so the cursor's place is exact.
+/// A multi-line field, word-wrapped at `width` columns, with the cursor drawn as a reversed cell.
 pub fn wrap_with_cursor(
     input: &TextInput,
     width: usize,
@@ -98,41 +98,72 @@ pub fn wrap_with_cursor(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let width = width.max(2);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut current: Vec<Span<'static>> = Vec::new();
-    let mut column = 0usize;
-    let cursor = input.cursor();
     let chars: Vec<char> = input.text().chars().collect();
-    for i in 0..=chars.len() {
-        let at_cursor = focused && i == cursor;
-        let c = chars.get(i).copied();
-        if c == Some('\n') {
-            if at_cursor {
-                current.push(Span::styled(" ", theme.cursor()));
+    let cursor = focused.then_some(input.cursor());
+    let mut lines = Vec::new();
+    for (start, end) in segments(&chars, width) {
+        let mut spans = Vec::new();
+        let mut plain = String::new();
+        for (i, c) in chars.iter().enumerate().take(end).skip(start) {
+            if cursor == Some(i) {
+                spans.push(Span::raw(std::mem::take(&mut plain)));
+                let shown = if *c == '\n' { ' ' } else { *c };
+                spans.push(Span::styled(shown.to_string(), theme.cursor()));
+            } else if *c != '\n' {
+                plain.push(*c);
             }
-            lines.push(Line::from(std::mem::take(&mut current)));
-            column = 0;
-            continue;
         }
-        let shown = match c {
-            Some(c) => c.to_string(),
-            None if at_cursor => " ".to_string(),
-            None => break,
-        };
-        let w = shown.width().max(1);
-        if column + w > width {
-            lines.push(Line::from(std::mem::take(&mut current)));
-            column = 0;
-        }
-        column += w;
-        current.push(if at_cursor {
-            Span::styled(shown, theme.cursor())
-        } else {
-            Span::raw(shown)
-        });
+        spans.push(Span::raw(plain));
+        lines.push(Line::from(spans));
     }
-    lines.push(Line::from(current));
+    if cursor == Some(chars.len()) {
+        let needs_new_line =
+            chars.last() == Some(&'\n') || lines.last().is_some_and(|l: &Line| l.width() >= width);
+        if needs_new_line || lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        if let Some(last) = lines.last_mut() {
+            last.spans.push(Span::styled(" ", theme.cursor()));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::raw(""));
+    }
     lines
+}
+
+/// Splits `chars` into display lines of at most `width` columns, breaking after spaces where it
+/// can and inside a word only when a word is longer than a line. Each range includes its trailing
+/// space or newline, so every char (and so the cursor) lands on exactly one line.
+fn segments(chars: &[char], width: usize) -> Vec<(usize, usize)> {
+    let w = |c: &char| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut used = 0;
+        let mut end = start;
+        let mut last_space = None;
+        while end < chars.len() && chars[end] != '\n' && used + w(&chars[end]) <= width {
+            if chars[end] == ' ' {
+                last_space = Some(end);
+            }
+            used += w(&chars[end]);
+            end += 1;
+        }
+        if end < chars.len() && chars[end] == '\n' {
+            out.push((start, end + 1));
+        } else if end >= chars.len() {
+            out.push((start, end));
+        } else if chars[end] == ' ' {
+            out.push((start, end + 1));
+        } else if let Some(space) = last_space {
+            out.push((start, space + 1));
+        } else {
+            out.push((start, end.max(start + 1)));
+        }
+        start = out.last().map_or(chars.len(), |r| r.1);
+    }
+    out
 }
 
 /// The first line to show so that line `focus` of `total` is visible in `height` rows.
@@ -158,6 +189,23 @@ mod tests {
     }
 
     #[test]
+    fn text_fields_wrap_at_words_and_keep_every_char() {
+        let input = TextInput::multi_line("call a crisis line now\nsecond");
+        let theme = Theme::new(true);
+        let lines: Vec<String> = wrap_with_cursor(&input, 12, false, &theme)
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(lines, vec!["call a ", "crisis line ", "now", "second"]);
+        let focused = wrap_with_cursor(&input, 12, true, &theme);
+        assert_eq!(
+            focused.last().unwrap().to_string(),
+            "second ",
+            "cursor after the end"
+        );
+    }
+
+    #[test]
     fn scroll_keeps_focus_visible() {
         assert_eq!(scroll_to_show(5, 10, 20), 0);
         assert_eq!(scroll_to_show(30, 40, 10), 27);
@@ -167,4 +215,25 @@ mod tests {
             assert!((top..top + 10).contains(&focus));
         }
     }
+}
+
+/// `prefix` followed by `text` word-wrapped so every line fits `width`; continuation lines are
+/// indented to where the text started.
+pub fn hanging(
+    prefix: Vec<Span<'static>>,
+    text: &str,
+    style: Style,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let indent: usize = prefix.iter().map(|s| s.content.width()).sum();
+    let mut lines = Vec::new();
+    let mut first = Some(prefix);
+    for piece in wrap(text, width.saturating_sub(indent).max(8)) {
+        let mut spans = first
+            .take()
+            .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+        spans.push(Span::styled(piece, style));
+        lines.push(Line::from(spans));
+    }
+    lines
 }

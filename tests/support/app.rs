@@ -51,3 +51,29 @@ pub fn settle(app: &mut App, effects: Vec<Effect>) {
         }
     }
 }
+
+/// Draws the app on a `TestBackend` of `width`×`height` and returns the screen as text, one line
+/// per row with trailing spaces trimmed (colour is dropped: assert styles separately).
+pub fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let buffer = draw(app, width, height);
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Draws the app and returns the buffer, for style assertions.
+pub fn draw(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("test terminal");
+    terminal
+        .draw(|frame| rekindle::ui::render(app, frame))
+        .expect("drawing never fails on a TestBackend");
+    terminal.backend().buffer().clone()
+}
