@@ -175,6 +175,27 @@ pub fn scroll_to_show(focus: usize, total: usize, height: usize) -> usize {
     focus.saturating_sub(height / 3).min(total - height)
 }
 
+/// `prefix` followed by `text` word-wrapped so every line fits `width`; continuation lines are
+/// indented to where the text started.
+pub fn hanging(
+    prefix: Vec<Span<'static>>,
+    text: &str,
+    style: Style,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let indent: usize = prefix.iter().map(|s| s.content.width()).sum();
+    let mut lines = Vec::new();
+    let mut first = Some(prefix);
+    for piece in wrap(text, width.saturating_sub(indent).max(8)) {
+        let mut spans = first
+            .take()
+            .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+        spans.push(Span::styled(piece, style));
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,23 +238,3 @@ mod tests {
     }
 }
 
-/// `prefix` followed by `text` word-wrapped so every line fits `width`; continuation lines are
-/// indented to where the text started.
-pub fn hanging(
-    prefix: Vec<Span<'static>>,
-    text: &str,
-    style: Style,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let indent: usize = prefix.iter().map(|s| s.content.width()).sum();
-    let mut lines = Vec::new();
-    let mut first = Some(prefix);
-    for piece in wrap(text, width.saturating_sub(indent).max(8)) {
-        let mut spans = first
-            .take()
-            .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
-        spans.push(Span::styled(piece, style));
-        lines.push(Line::from(spans));
-    }
-    lines
-}
