@@ -57,7 +57,6 @@ pub fn run(store: &Store) -> Result<Exit> {
     let signals = Signals::register()?;
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    terminal.clear()?;
     let mut last_minute = started.timestamp() / 60;
     loop {
         terminal.draw(|frame| crate::ui::render(&app, frame))?;

@@ -1,0 +1,208 @@
+//! End to end in a real pseudo-terminal: the binary as a person meets it.
+
+mod support;
+
+use support::pty::{CTRL_S, DOWN, ESC, Tui};
+use support::{NOW, Sandbox};
+
+#[test]
+fn a_check_in_by_keys_is_saved_and_shown_on_reopening() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    assert!(
+        tui.alternate_screen(),
+        "the UI runs on the alternate screen"
+    );
+    tui.send("7");
+    tui.send(DOWN);
+    tui.send("4");
+    tui.send(DOWN);
+    tui.send("6");
+    for _ in 0..7 {
+        tui.send(DOWN);
+    }
+    tui.send("quiet q day");
+    tui.send(CTRL_S);
+    let screen = tui.wait_for("saved to");
+    assert!(screen.contains("checked in"), "{screen}");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0));
+    assert!(
+        !tui.alternate_screen(),
+        "the alternate screen is left on quit"
+    );
+    assert!(!tui.cursor_hidden(), "the cursor is shown again on quit");
+
+    let journal = s.journal();
+    let day = &journal["check_ins"][0];
+    assert_eq!(day["date"], "2026-11-23");
+    assert_eq!(
+        (
+            day["exhaustion"].as_u64(),
+            day["cynicism"].as_u64(),
+            day["efficacy"].as_u64()
+        ),
+        (Some(7), Some(4), Some(6))
+    );
+    assert_eq!(day["note"], "quiet q day");
+    assert_eq!(
+        day["habits"]["exercise"], false,
+        "the form records every habit it shows"
+    );
+
+    let mut again = Tui::start(&s, NOW, 80, 24);
+    let screen = again.wait_for("checked in");
+    // E7 C4 F6: S = 7 + 4 + 4 = 15, composite 50, band high (50 is inclusive).
+    assert!(screen.contains("50 of 100"), "{screen}");
+    assert!(screen.contains("high strain"), "{screen}");
+    again.send("q");
+    assert_eq!(again.wait_exit(), Some(0));
+}
+
+#[test]
+fn sigterm_during_the_form_restores_the_terminal() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    tui.send("8");
+    assert!(tui.alternate_screen());
+    assert!(tui.cursor_hidden());
+    tui.signal("TERM");
+    tui.wait_exit();
+    assert!(
+        !tui.alternate_screen(),
+        "alternate screen left after SIGTERM"
+    );
+    assert!(!tui.cursor_hidden(), "cursor shown after SIGTERM");
+    assert!(!s.journal_path().exists(), "an unsaved form is not written");
+}
+
+#[test]
+fn sigint_restores_the_terminal_too() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    tui.signal("INT");
+    tui.wait_exit();
+    assert!(!tui.alternate_screen());
+    assert!(!tui.cursor_hidden());
+}
+
+#[test]
+fn a_second_instance_is_told_the_journal_is_open_elsewhere() {
+    let s = Sandbox::new();
+    let mut first = Tui::start(&s, NOW, 80, 24);
+    first.wait_for("How spent do you feel today");
+    let mut second = Tui::start(&s, NOW, 80, 24);
+    assert_eq!(second.wait_exit(), Some(75));
+    assert!(
+        second.screen().contains("already open in another terminal"),
+        "{}",
+        second.screen()
+    );
+    first.send("q");
+    assert_eq!(first.wait_exit(), Some(0));
+}
+
+#[test]
+fn a_damaged_journal_gets_the_recovery_screen_and_is_moved_aside_not_deleted() {
+    let s = Sandbox::new();
+    let damaged = br#"{"format":"rekindle-journal","version":1,"check_ins":[{"date":"2026-11-2"#;
+    s.write_journal(damaged);
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    let screen = tui.wait_for("could not read your journal");
+    assert!(screen.contains("truncated"), "{screen}");
+    assert_eq!(
+        std::fs::read(s.journal_path()).unwrap(),
+        damaged,
+        "nothing written before a choice"
+    );
+    tui.send("m");
+    tui.wait_for("Moved the damaged journal");
+    tui.send("q");
+    tui.wait_exit();
+    let aside: Vec<String> = support::list_names(&s.data_dir())
+        .into_iter()
+        .filter(|n| n.starts_with("journal.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        std::fs::read(s.data_dir().join(&aside[0])).unwrap(),
+        damaged
+    );
+}
+
+#[test]
+fn a_damaged_journal_can_be_restored_from_the_backup() {
+    let s = Sandbox::new();
+    s.cmd()
+        .args([
+            "checkin",
+            "-e",
+            "3",
+            "-c",
+            "3",
+            "-f",
+            "7",
+            "--date",
+            "2026-11-20",
+        ])
+        .assert()
+        .success();
+    // The second write backs up the journal as it loaded (with the 20th).
+    s.cmd()
+        .args([
+            "checkin",
+            "-e",
+            "4",
+            "-c",
+            "4",
+            "-f",
+            "6",
+            "--date",
+            "2026-11-21",
+        ])
+        .assert()
+        .success();
+    s.write_journal(b"");
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("could not read your journal");
+    tui.send("r");
+    tui.wait_for("Restored");
+    tui.send(ESC);
+    tui.send("q");
+    tui.wait_exit();
+    let journal = s.journal();
+    assert_eq!(journal["check_ins"][0]["date"], "2026-11-20");
+}
+
+#[test]
+fn without_a_terminal_the_app_says_so_instead_of_drawing() {
+    let s = Sandbox::new();
+    s.cmd()
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("needs a terminal"));
+}
+
+#[test]
+fn a_tiny_terminal_shows_what_it_needs_and_keys_still_work() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 30, 10);
+    tui.wait_for("terminal too small");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0));
+}
+
+#[test]
+fn sighup_exits_without_touching_the_dead_terminal() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    tui.signal("HUP");
+    assert_eq!(tui.wait_exit(), Some(129));
+    // Nothing was written on the way out: the emulator is still on the alternate screen.
+    assert!(tui.alternate_screen());
+}
