@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod journal;
 pub mod paths;
