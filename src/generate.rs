@@ -73,7 +73,15 @@ const FRAGMENTS: [&str; 16] = [
     "雨の日。静かに仕事ができた。",
 ];
 
-const BOUNDARY_TEXTS: [(&str, Option<&str>, Option<&str>, Option<&[Weekday]>); 8] = [
+/// A boundary's text, from, until and days.
+type BoundaryShape = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static [Weekday]>,
+);
+
+const BOUNDARY_TEXTS: [BoundaryShape; 8] = [
     (
         "No work email after 19:00",
         Some("19:00"),

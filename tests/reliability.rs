@@ -279,10 +279,16 @@ fn a_ten_year_journal_survives_a_cli_write_intact() {
     let end = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let original = generate(&Spec::years(10, end, 3));
     s.write_journal(&journal::encode(&original));
-    s.cmd().args(["checkin", "-e", "2", "-c", "2", "-f", "8"]).assert().success();
+    s.cmd()
+        .args(["checkin", "-e", "2", "-c", "2", "-f", "8"])
+        .assert()
+        .success();
     let saved = journal::decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
     assert_eq!(saved.check_ins.len(), original.check_ins.len() + 1);
     let mut without_today = saved.clone();
     without_today.remove_check_in(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
-    assert_eq!(without_today, original, "every other entry is exactly as it was");
+    assert_eq!(
+        without_today, original,
+        "every other entry is exactly as it was"
+    );
 }
