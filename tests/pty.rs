@@ -206,3 +206,66 @@ fn sighup_exits_without_touching_the_dead_terminal() {
     // Nothing was written on the way out: the emulator is still on the alternate screen.
     assert!(tui.alternate_screen());
 }
+
+/// Closing the terminal window (here: killing its tmux session) must end the app. crossterm's
+/// reader spins on end-of-file once the terminal is gone, so without the SIGHUP watcher the
+/// process would burn a core forever and hold the lock. Needs tmux (`.ci/run` installs it).
+#[test]
+fn closing_the_terminal_ends_the_app_instead_of_spinning() {
+    use std::process::Command;
+    let s = Sandbox::new();
+    let session = format!("rekindle-hangup-{}", std::process::id());
+    let launch = format!(
+        "env REKINDLE_DATA_DIR='{}' REKINDLE_NOW='{NOW}' TZ='{}' '{}'",
+        s.data_dir().display(),
+        support::TZ,
+        assert_cmd::cargo::cargo_bin("rekindle").display()
+    );
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/run installs it)")
+    };
+    assert!(
+        tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            &session,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            &launch
+        ])
+        .status
+        .success()
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", &session]).stdout)
+        .contains("How spent do you feel today")
+    {
+        assert!(std::time::Instant::now() < deadline, "the app never drew");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let pid =
+        String::from_utf8_lossy(&tmux(&["list-panes", "-t", &session, "-F", "#{pane_pid}"]).stdout)
+            .trim()
+            .to_string();
+    assert!(tmux(&["kill-session", "-t", &session]).status.success());
+    let gone = || !std::path::Path::new(&format!("/proc/{pid}")).exists();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !gone() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    if !gone() {
+        let _ = Command::new("kill").args(["-9", &pid]).status();
+        panic!("rekindle kept running after its terminal closed");
+    }
+    // And the lock went with it: a CLI write succeeds at once.
+    s.cmd()
+        .args(["checkin", "-e", "1", "-c", "1", "-f", "9"])
+        .assert()
+        .success();
+}

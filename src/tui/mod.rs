@@ -63,11 +63,6 @@ pub fn run(store: &Store) -> Result<Exit> {
         if app.should_quit || signals.stop_requested() {
             break;
         }
-        if signals.hung_up() {
-            guard.abandon();
-            drop(lock);
-            std::process::exit(129);
-        }
         if event::poll(WAKE)? {
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {

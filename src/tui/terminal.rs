@@ -1,7 +1,7 @@
 //! The terminal's lifecycle: raw mode and the alternate screen on the way in, and a restore on
 //! every way out — normal quit, error return (the guard's `Drop`), panic (the hook) and
-//! SIGTERM/SIGINT/SIGQUIT (flags the loop checks). SIGHUP means the terminal is gone: the loop
-//! exits without writing to it.
+//! SIGTERM/SIGINT/SIGQUIT (a flag the loop checks). SIGHUP means the terminal is gone: the
+//! process exits without writing to it.
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::execute;
@@ -13,30 +13,22 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Restores the terminal when dropped, whichever path leaves the event loop.
-pub struct TerminalGuard {
-    active: bool,
-}
+pub struct TerminalGuard;
 
 impl TerminalGuard {
     pub fn enter() -> std::io::Result<TerminalGuard> {
         install_panic_hook();
         enable_raw_mode()?;
-        let guard = TerminalGuard { active: true };
+        // Built before entering the alternate screen, so a failure there still restores raw mode.
+        let guard = TerminalGuard;
         execute!(stdout(), EnterAlternateScreen, Hide)?;
         Ok(guard)
-    }
-
-    /// Leaves without touching the terminal (it hung up; writing to it could block or fail).
-    pub fn abandon(mut self) {
-        self.active = false;
     }
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        if self.active {
-            restore();
-        }
+        restore();
     }
 }
 
@@ -64,26 +56,31 @@ fn install_panic_hook() {
 /// Signals the event loop watches.
 pub struct Signals {
     pub stop: Arc<AtomicBool>,
-    pub hang_up: Arc<AtomicBool>,
 }
 
 impl Signals {
+    /// Watches signals on a thread of their own. SIGTERM/SIGINT/SIGQUIT set `stop`, which the
+    /// loop checks at least every quarter second. SIGHUP ends the process from the watcher at
+    /// once: after a hang-up crossterm's read loop can spin on end-of-file and never return to
+    /// the loop, and the terminal is gone, so there is nothing to restore (the OS releases the
+    /// lock; unsaved form input is lost, saved entries are already on disk).
     pub fn register() -> std::io::Result<Signals> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
         let stop = Arc::new(AtomicBool::new(false));
-        let hang_up = Arc::new(AtomicBool::new(false));
-        for signal in [SIGTERM, SIGINT, SIGQUIT] {
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
-        }
-        signal_hook::flag::register(SIGHUP, Arc::clone(&hang_up))?;
-        Ok(Signals { stop, hang_up })
+        let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
+        let flag = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            for signal in signals.forever() {
+                if signal == SIGHUP {
+                    std::process::exit(129);
+                }
+                flag.store(true, Ordering::Relaxed);
+            }
+        });
+        Ok(Signals { stop })
     }
 
     pub fn stop_requested(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
-    }
-
-    pub fn hung_up(&self) -> bool {
-        self.hang_up.load(Ordering::Relaxed)
     }
 }

@@ -1,0 +1,250 @@
+//! `cargo bench --bench perf`: the SPEC §7 figures on generated 1-year and 10-year journals.
+//!
+//! Prints, for each operation, the median with min and max over repeated runs, beside the
+//! target. Measures; asserts nothing (no timed tests anywhere). Needs `tmux` for the TUI start
+//! figure (`apt-get install tmux`); without it that row says so and the rest still runs.
+//!
+//! - TUI start: from launching `rekindle` in a fresh 120x40 tmux pane to the first complete
+//!   frame on screen (its footer drawn), polling `tmux capture-pane`. The same harness launching
+//!   a program that prints at once gives the harness floor, printed too.
+//! - CLI rows: wall time of the release binary, output to /dev/null.
+//! - Key press → frame: in process, `update` + a full draw on a 120x40 `TestBackend`.
+//! - Peak memory: `VmHWM` of the TUI process after its first frame and a visit to every screen.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rekindle::app::{Action, App, update};
+use rekindle::generate::{Spec, journal};
+use rekindle::journal::encode;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const EXE: &str = env!("CARGO_BIN_EXE_rekindle");
+const NOW: &str = "2026-11-23T21:04:05+01:00";
+
+struct Figures {
+    samples: Vec<Duration>,
+}
+
+impl Figures {
+    fn new(mut samples: Vec<Duration>) -> Figures {
+        samples.sort();
+        Figures { samples }
+    }
+
+    fn median(&self) -> Duration {
+        self.samples[self.samples.len() / 2]
+    }
+
+    fn row(&self, name: &str, target: &str) {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "{name:<44} {:>8.2} ms  (min {:>7.2}, max {:>7.2}, n={:>3})  target {target}",
+            ms(self.median()),
+            ms(self.samples[0]),
+            ms(*self.samples.last().expect("at least one sample")),
+            self.samples.len()
+        );
+    }
+}
+
+fn data_dir(label: &str, years: u32) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rekindle-bench-{label}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let end = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
+    std::fs::write(
+        dir.join("journal.json"),
+        encode(&journal(&Spec::years(years, end, 42))),
+    )
+    .expect("write journal");
+    dir
+}
+
+fn rekindle(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(EXE);
+    cmd.args(args)
+        .env("REKINDLE_DATA_DIR", dir)
+        .env("REKINDLE_NOW", NOW)
+        .env("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    cmd
+}
+
+fn time_command(dir: &Path, args: &[&str], runs: usize) -> Figures {
+    // One untimed run warms the page cache, as a daily user's would be.
+    let _ = rekindle(dir, args).status();
+    Figures::new(
+        (0..runs)
+            .map(|_| {
+                let started = Instant::now();
+                let status = rekindle(dir, args).status().expect("rekindle runs");
+                let elapsed = started.elapsed();
+                assert!(status.success(), "rekindle {args:?} failed");
+                elapsed
+            })
+            .collect(),
+    )
+}
+
+fn tmux(args: &[&str]) -> Option<String> {
+    let out = Command::new("tmux").args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Launches `command` in a fresh 120x40 tmux session and times until the pane shows `ready`.
+/// Returns the time and the pane's process id.
+fn time_to_screen(session: &str, command: &str, ready: &str) -> Option<(Duration, u32)> {
+    let started = Instant::now();
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "120",
+        "-y",
+        "40",
+        command,
+    ])?;
+    let deadline = started + Duration::from_secs(10);
+    loop {
+        let screen = tmux(&["capture-pane", "-p", "-t", session]).unwrap_or_default();
+        if screen.contains(ready) {
+            let elapsed = started.elapsed();
+            let pid = tmux(&["list-panes", "-t", session, "-F", "#{pane_pid}"])?
+                .trim()
+                .parse()
+                .ok()?;
+            return Some((elapsed, pid));
+        }
+        if Instant::now() > deadline {
+            let _ = tmux(&["kill-session", "-t", session]);
+            return None;
+        }
+        std::thread::sleep(Duration::from_micros(500));
+    }
+}
+
+fn peak_memory_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn tui_start(dir: &Path, runs: usize) -> Option<(Figures, Figures, u64)> {
+    tmux(&["-V"])?;
+    let session = format!("rekindle-bench-{}", std::process::id());
+    let launch = format!(
+        "env REKINDLE_DATA_DIR='{}' REKINDLE_NOW='{NOW}' TZ='CET-1CEST,M3.5.0,M10.5.0/3' '{EXE}'",
+        dir.display()
+    );
+    let mut starts = Vec::new();
+    let mut floors = Vec::new();
+    let mut peak = 0;
+    for run in 0..runs {
+        let (elapsed, pid) = time_to_screen(&session, &launch, "? help")?;
+        starts.push(elapsed);
+        if run == 0 {
+            // Visit every screen so the peak includes trends and the journal list.
+            for key in ["2", "3", "4", "5", "6", "1"] {
+                tmux(&["send-keys", "-t", &session, key]);
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            peak = peak_memory_kib(pid).unwrap_or(0);
+        }
+        tmux(&["kill-session", "-t", &session]);
+        std::thread::sleep(Duration::from_millis(30));
+        let (floor, _) = time_to_screen(&session, "sh -c 'echo ready; sleep 10'", "ready")?;
+        floors.push(floor);
+        tmux(&["kill-session", "-t", &session]);
+    }
+    Some((Figures::new(starts), Figures::new(floors), peak))
+}
+
+fn key_to_frame(years: u32, runs: usize) -> Figures {
+    let end = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
+    let mut app = App::new(
+        journal(&Spec::years(years, end, 42)),
+        "/bench/journal.json".into(),
+        chrono::DateTime::parse_from_rfc3339(NOW).expect("a time"),
+        false,
+        rekindle::ui::theme::Theme::new(false),
+    );
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    // Alternate between the journal list (scrolling) and the check-in screen.
+    let keys = [
+        KeyCode::Char('5'),
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Char('1'),
+        KeyCode::Char('4'),
+    ];
+    let mut samples = Vec::new();
+    for i in 0..runs {
+        let key = KeyEvent::new(keys[i % keys.len()], KeyModifiers::NONE);
+        let started = Instant::now();
+        let _ = update(&mut app, Action::Key(key));
+        terminal
+            .draw(|frame| rekindle::ui::render(&app, frame))
+            .expect("draw");
+        samples.push(started.elapsed());
+    }
+    Figures::new(samples)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter argument is not supported, so ignore arguments.
+    println!("rekindle benchmarks (release build, generated journals, seed 42)\n");
+    for (label, years) in [("1-year", 1u32), ("10-year", 10)] {
+        let dir = data_dir(label, years);
+        let size = std::fs::metadata(dir.join("journal.json")).map_or(0, |m| m.len());
+        println!(
+            "== {label} journal: {} check-ins, {:.1} MiB",
+            years * 365,
+            size as f64 / 1048576.0
+        );
+        match tui_start(&dir, 15) {
+            Some((start, floor, peak)) => {
+                start.row("TUI start → first complete frame (120x40)", "≤ 15 ms");
+                floor.row("  tmux harness floor (echo)", "—");
+                println!(
+                    "{:<44} {:>8.1} MiB{:<38}target ≤ 15 MiB",
+                    "peak memory, TUI open (VmHWM)",
+                    peak as f64 / 1024.0,
+                    ""
+                );
+            }
+            None => println!("TUI start: skipped (tmux not available or the frame never showed)"),
+        }
+        time_command(
+            &dir,
+            &[
+                "checkin", "-e", "5", "-c", "4", "-f", "6", "--note", "bench",
+            ],
+            20,
+        )
+        .row("rekindle checkin (load, validate, save)", "≤ 15 ms");
+        time_command(&dir, &["export", "--format", "markdown"], 20)
+            .row("rekindle export --format markdown", "≤ 40 ms");
+        time_command(&dir, &["export", "--format", "json"], 20)
+            .row("rekindle export --format json", "≤ 30 ms");
+        time_command(&dir, &["export", "--format", "csv"], 20)
+            .row("rekindle export --format csv", "—");
+        time_command(&dir, &["trends"], 20).row("rekindle trends", "≤ 15 ms");
+        time_command(&dir, &["status"], 20).row("rekindle status", "—");
+        key_to_frame(years, 300).row("key press → next frame (in process)", "≤ 1 ms");
+        println!();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
