@@ -47,8 +47,40 @@ pub fn decode(bytes: &[u8]) -> Result<Journal, DecodeError> {
             message: "the file is empty".into(),
         });
     }
-    // The header is checked first so a newer or foreign file gets a clear message rather than
-    // whatever type error its different shape happens to trigger.
+    // The common case, a healthy journal, is parsed once with plain serde_json; the slower
+    // diagnostics (header check, JSON path tracking) run only when that fails.
+    let journal = match serde_json::from_slice::<Journal>(bytes) {
+        Ok(journal) if journal.format == FORMAT && journal.version == VERSION => journal,
+        _ => return Err(diagnose(bytes)),
+    };
+    journal.validate().map_err(|(path, message)| DecodeError {
+        path,
+        line: None,
+        column: None,
+        message,
+    })?;
+    Ok(journal)
+}
+
+/// Explains why `bytes` did not decode: a foreign or newer file by its header first (rather
+/// than whatever type error its different shape happens to trigger), else the first error with
+/// its JSON path, line and column.
+fn diagnose(bytes: &[u8]) -> DecodeError {
+    match check_header(bytes) {
+        Err(error) => error,
+        Ok(()) => match parse::<Journal>(bytes) {
+            Err(error) => error,
+            Ok(_) => DecodeError {
+                path: ".".into(),
+                line: None,
+                column: None,
+                message: "the journal could not be read".into(),
+            },
+        },
+    }
+}
+
+fn check_header(bytes: &[u8]) -> Result<(), DecodeError> {
     let header: Header = parse(bytes)?;
     let at_root = |message: String| DecodeError {
         path: ".".into(),
@@ -84,14 +116,7 @@ pub fn decode(bytes: &[u8]) -> Result<Journal, DecodeError> {
             });
         }
     }
-    let journal: Journal = parse(bytes)?;
-    journal.validate().map_err(|(path, message)| DecodeError {
-        path,
-        line: None,
-        column: None,
-        message,
-    })?;
-    Ok(journal)
+    Ok(())
 }
 
 fn parse<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, DecodeError> {
