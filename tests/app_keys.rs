@@ -351,38 +351,75 @@ fn settings_form_refuses_a_bad_time_and_keeps_the_form() {
     );
 }
 
+/// Apps in the states whose keymaps differ: each screen, each check-in field, each settings
+/// field, the saved view, a filled journal.
+fn states() -> Vec<(String, rekindle::app::App)> {
+    let mut out = Vec::new();
+    let fields = {
+        let app = app_with(Journal::default());
+        app.check_in.form.as_ref().unwrap().fields().len()
+    };
+    for downs in 0..fields {
+        let mut app = app_with(Journal::default());
+        for _ in 0..downs {
+            press(&mut app, key(KeyCode::Down));
+        }
+        out.push((format!("check-in field {downs}"), app));
+    }
+    let mut saved = app_with(Journal::default());
+    for d in ['5', '5', '5'] {
+        press(&mut saved, key(KeyCode::Char(d)));
+        press(&mut saved, key(KeyCode::Down));
+    }
+    let effects = press(&mut saved, ctrl('s'));
+    settle(&mut saved, effects);
+    out.push(("check-in saved".into(), saved));
+    for screen in Screen::ALL {
+        let mut app = app_with(Journal::default());
+        press(&mut app, key(KeyCode::Esc));
+        app.screen = screen;
+        // Down once so "up" has somewhere to go.
+        press(&mut app, key(KeyCode::Down));
+        out.push((format!("{screen:?}"), app));
+        for downs in 2..4 {
+            let mut app = app_with(Journal::default());
+            press(&mut app, key(KeyCode::Esc));
+            app.screen = screen;
+            for _ in 0..downs {
+                press(&mut app, key(KeyCode::Down));
+            }
+            out.push((format!("{screen:?} after {downs} downs"), app));
+        }
+    }
+    out
+}
+
 #[test]
 fn every_advertised_key_does_something() {
     use rekindle::app::global_bindings;
     use rekindle::screens::hints;
-    // Press each screen's footer/help keys in a fresh app and check the state or effects change.
-    for screen in Screen::ALL {
-        let base = || {
-            let mut app = app_with(Journal::default());
-            press(&mut app, key(KeyCode::Esc));
-            app.screen = screen;
-            app
-        };
-        let app = base();
-        let advertised = hints(&app);
-        assert!(
-            !advertised.is_empty()
-                || matches!(
-                    screen,
-                    Screen::Trends | Screen::Connections | Screen::Boundaries
-                ),
-            "{screen:?} has no keys"
-        );
-        let _ = advertised;
+    for (label, app) in states() {
+        for hint in hints(&app) {
+            // Rebuild the same state for each key, so one key's effect cannot hide another's.
+            let (_, mut fresh) = states().into_iter().find(|(l, _)| *l == label).unwrap();
+            let before = format!("{fresh:?}");
+            let effects = press(&mut fresh, hint.example);
+            let after = format!("{fresh:?}");
+            assert!(
+                before != after || !effects.is_empty(),
+                "{label}: advertised key {} ({}) did nothing",
+                hint.keys,
+                hint.does
+            );
+        }
     }
     for binding in global_bindings() {
         let mut app = app_with(Journal::default());
         press(&mut app, key(KeyCode::Esc));
-        let before = format!("{:?}", (app.screen, app.overlay.is_some(), app.should_quit));
+        let before = format!("{app:?}");
         let effects = press(&mut app, binding.example);
-        let after = format!("{:?}", (app.screen, app.overlay.is_some(), app.should_quit));
         assert!(
-            before != after || !effects.is_empty(),
+            before != format!("{app:?}") || !effects.is_empty(),
             "{} does nothing",
             binding.keys
         );

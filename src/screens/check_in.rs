@@ -151,8 +151,9 @@ impl Form {
         let next = match self.focus.and_then(|f| fields.iter().position(|x| *x == f)) {
             None if forward => 0,
             None => fields.len() - 1,
-            Some(i) if forward => (i + 1).min(fields.len() - 1),
-            Some(i) => i.saturating_sub(1),
+            // Moving wraps around, so ↓ from the note comes back to exhaustion.
+            Some(i) if forward => (i + 1) % fields.len(),
+            Some(i) => (i + fields.len() - 1) % fields.len(),
         };
         self.focus = Some(fields[next]);
     }

@@ -20,8 +20,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Span::raw(does.to_string()),
         ])
     };
-    for (keys, does, _) in super::hints(app) {
-        lines.push(key_line(keys, does));
+    for hint in super::hints(app) {
+        lines.push(key_line(hint.keys, hint.does));
     }
     lines.push(Line::styled("Everywhere", theme.heading));
     for b in crate::app::global_bindings() {

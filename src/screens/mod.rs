@@ -142,14 +142,27 @@ pub fn text_focused(app: &App) -> bool {
     }
 }
 
-/// The current screen's key hints: (keys, what they do, shown in the footer).
-pub fn hints(app: &App) -> Vec<(&'static str, &'static str, bool)> {
-    fn collect<M>(
-        bindings: Vec<crate::app::keymap::Binding<M>>,
-    ) -> Vec<(&'static str, &'static str, bool)> {
+/// One advertised key of the current screen, for the footer, the help overlay and the test that
+/// presses every advertised key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: &'static str,
+    pub does: &'static str,
+    pub in_footer: bool,
+    pub example: KeyEvent,
+}
+
+/// The current screen's key hints, straight from the keymap that handles its keys.
+pub fn hints(app: &App) -> Vec<Hint> {
+    fn collect<M>(bindings: Vec<crate::app::keymap::Binding<M>>) -> Vec<Hint> {
         bindings
             .iter()
-            .map(|b| (b.keys, b.does, b.in_footer))
+            .map(|b| Hint {
+                keys: b.keys,
+                does: b.does,
+                in_footer: b.in_footer,
+                example: b.example,
+            })
             .collect()
     }
     match app.screen {

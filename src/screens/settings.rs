@@ -153,10 +153,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         // Enter on the last field saves, as on every form.
         Msg::Enter if state.focus == Some(Field::SupportText) => return save(app),
         Msg::Next | Msg::Enter => {
-            state.focus = Some(FIELDS[index.map_or(0, |i| (i + 1).min(FIELDS.len() - 1))]);
+            state.focus = Some(FIELDS[index.map_or(0, |i| (i + 1) % FIELDS.len())]);
         }
         Msg::Previous => {
-            state.focus = Some(FIELDS[index.map_or(FIELDS.len() - 1, |i| i.saturating_sub(1))]);
+            let last = FIELDS.len() - 1;
+            state.focus = Some(FIELDS[index.map_or(last, |i| (i + last) % FIELDS.len())]);
         }
         Msg::Earlier => state.week_start = state.week_start.pred(),
         Msg::Later => state.week_start = state.week_start.succ(),

@@ -106,8 +106,8 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let screen: Vec<(&str, &str)> = screens::hints(app)
         .into_iter()
-        .filter(|(_, _, in_footer)| *in_footer)
-        .map(|(k, d, _)| (k, d))
+        .filter(|hint| hint.in_footer)
+        .map(|hint| (hint.keys, hint.does))
         .collect();
     let global: Vec<(&str, &str)> = if screens::text_focused(app) {
         Vec::new()
