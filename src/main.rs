@@ -6,6 +6,16 @@ use rekindle::error::{Exit, Failure};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Say where, never what: a panic's message could quote journal text.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map_or_else(
+            || "an unknown place".to_string(),
+            |l| format!("{}:{}", l.file(), l.line()),
+        );
+        eprintln!(
+            "rekindle: an internal error stopped rekindle (at {place}); nothing was saved by this run after it."
+        );
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) if err.use_stderr() => {

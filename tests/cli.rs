@@ -525,3 +525,34 @@ fn a_daily_backup_is_taken_of_the_journal_that_loaded() {
         .success();
     assert_eq!(std::fs::read(&backup).unwrap(), first, "once a day");
 }
+
+#[test]
+fn dst_nights_date_check_ins_by_the_wall_clock() {
+    // Europe/Berlin as a POSIX rule: on 2026-03-29 clocks jump 02:00 → 03:00; on 2026-10-25
+    // 02:00–03:00 happens twice. Instants are given in UTC; rekindle shows them in TZ.
+    let berlin = "CET-1CEST,M3.5.0,M10.5.0/3";
+    let cases = [
+        ("2026-03-29T01:30:00Z", "2026-03-28", "+02:00"), // 03:30 CEST, before 04:00
+        ("2026-03-29T02:00:00Z", "2026-03-29", "+02:00"), // 04:00 CEST
+        ("2026-10-25T00:30:00Z", "2026-10-24", "+02:00"), // first 02:30 (CEST)
+        ("2026-10-25T01:30:00Z", "2026-10-24", "+01:00"), // second 02:30 (CET)
+    ];
+    for (instant, day, offset) in cases {
+        let s = Sandbox::new();
+        s.cmd_at(instant)
+            .env("TZ", berlin)
+            .args(["checkin", "-e", "5", "-c", "5", "-f", "5"])
+            .assert()
+            .success();
+        let journal = s.journal();
+        assert_eq!(journal["check_ins"][0]["date"], day, "{instant}");
+        let recorded = journal["check_ins"][0]["recorded_at"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            recorded.ends_with(offset),
+            "{instant}: recorded_at {recorded}"
+        );
+    }
+}

@@ -45,18 +45,22 @@ impl Context {
     }
 }
 
-/// The current local time, or the `REKINDLE_NOW` override.
+/// The current local time, or the `REKINDLE_NOW` override (an instant, shown in the local time
+/// zone like the real clock would be, so `TZ` applies to both).
 pub fn now() -> Result<DateTime<FixedOffset>, Failure> {
-    match std::env::var(NOW_ENV) {
-        Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text).map_err(|e| {
-            Failure::usage(format!("{NOW_ENV} is not an RFC 3339 time: {text:?}: {e}"))
-        }),
-        // Whole seconds: `recorded_at` is for people and ordering, not for benchmarks.
-        _ => Ok(Local::now()
-            .fixed_offset()
-            .with_nanosecond(0)
-            .expect("zero nanoseconds is always valid")),
-    }
+    let instant = match std::env::var(NOW_ENV) {
+        Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text)
+            .map_err(|e| {
+                Failure::usage(format!("{NOW_ENV} is not an RFC 3339 time: {text:?}: {e}"))
+            })?
+            .with_timezone(&Local),
+        _ => Local::now(),
+    };
+    // Whole seconds: `recorded_at` is for people and ordering, not for benchmarks.
+    Ok(instant
+        .fixed_offset()
+        .with_nanosecond(0)
+        .expect("zero nanoseconds is always valid"))
 }
 
 /// Runs one subcommand and returns the exit status.
