@@ -16,8 +16,8 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike};
 use std::io::Write;
 
-/// Overrides the clock (RFC 3339, such as `2026-11-23T21:04:05+01:00`): for tests and for
-/// reproducing what rekindle showed at a given moment.
+/// Overrides the clock (RFC 3339, such as `2026-11-23T21:04:05+01:00`, read in the local zone):
+/// for tests and for reproducing what rekindle showed at a given moment.
 pub const NOW_ENV: &str = "REKINDLE_NOW";
 
 /// Everything a command needs from the outside world, decided once at start-up.
@@ -48,9 +48,13 @@ impl Context {
 /// The current local time, or the `REKINDLE_NOW` override.
 pub fn now() -> Result<DateTime<FixedOffset>, Failure> {
     match std::env::var(NOW_ENV) {
-        Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text).map_err(|e| {
-            Failure::usage(format!("{NOW_ENV} is not an RFC 3339 time: {text:?}: {e}"))
-        }),
+        // The instant is read in the local zone (`TZ`), whatever offset it was written with:
+        // boundary windows and journal days follow the wall clock, so `…Z` must not mean UTC's.
+        Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text)
+            .map(|instant| instant.with_timezone(&Local).fixed_offset())
+            .map_err(|e| {
+                Failure::usage(format!("{NOW_ENV} is not an RFC 3339 time: {text:?}: {e}"))
+            }),
         // Whole seconds: `recorded_at` is for people and ordering, not for benchmarks.
         _ => Ok(Local::now()
             .fixed_offset()
