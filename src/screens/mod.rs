@@ -6,6 +6,7 @@
 pub mod banner;
 pub mod boundaries;
 pub mod check_in;
+pub mod confirm;
 pub mod connections;
 pub mod export;
 pub mod help;
