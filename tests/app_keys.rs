@@ -366,11 +366,7 @@ fn every_advertised_key_does_something() {
         let app = base();
         let advertised = hints(&app);
         assert!(
-            !advertised.is_empty()
-                || matches!(
-                    screen,
-                    Screen::Trends | Screen::Connections | Screen::Boundaries
-                ),
+            !advertised.is_empty() || matches!(screen, Screen::Trends),
             "{screen:?} has no keys"
         );
         let _ = advertised;

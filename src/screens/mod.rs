@@ -17,7 +17,6 @@ pub mod trends;
 
 use crate::app::{App, Effect};
 use crate::journal::Journal;
-use crate::reminders;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -79,24 +78,21 @@ impl Screen {
 /// tick, never on a key press that changes neither.
 #[derive(Debug, Default, Clone)]
 pub struct Derived {
-    /// Ids of the active boundaries in force now, in journal order.
-    pub in_force: Vec<String>,
-    /// For each of those, the reminder line ("19:40 — you said: …").
-    pub reminder_lines: Vec<String>,
+    /// The active boundaries in force now, in journal order, with their reminder lines
+    /// ("19:40 — you said: …") and the start of their windows.
+    pub reminders: Vec<banner::Reminder>,
     /// Check-in position by date, so the journal screen finds a day without scanning.
     pub check_in_index: std::collections::HashMap<NaiveDate, usize>,
+    pub connections: connections::Figures,
+    pub boundaries: boundaries::Figures,
 }
 
 impl Derived {
-    pub fn compute(journal: &Journal, now: DateTime<FixedOffset>, _today: NaiveDate) -> Derived {
-        let local = now.naive_local();
-        let active = reminders::in_force_now(&journal.boundaries, local);
+    pub fn compute(journal: &Journal, now: DateTime<FixedOffset>, today: NaiveDate) -> Derived {
         Derived {
-            in_force: active.iter().map(|b| b.id.clone()).collect(),
-            reminder_lines: active
-                .iter()
-                .map(|b| reminders::reminder_line(b, local))
-                .collect(),
+            reminders: banner::Reminder::all_in_force(journal, now.naive_local()),
+            connections: connections::Figures::compute(journal, today),
+            boundaries: boundaries::Figures::compute(journal, today),
             check_in_index: journal
                 .check_ins
                 .iter()
@@ -132,12 +128,13 @@ pub fn captures_digits(app: &App) -> bool {
     }
 }
 
-/// True where printable keys are text: a text field has focus.
+/// True where printable keys are not the global keys: a text field has focus, or a y/n question
+/// takes every key.
 pub fn text_focused(app: &App) -> bool {
     match app.screen {
         Screen::CheckIn => check_in::text_focused(app),
-        Screen::Connections => connections::captures_digits(app),
-        Screen::Boundaries => boundaries::captures_digits(app),
+        Screen::Connections => connections::text_focused(app),
+        Screen::Boundaries => boundaries::text_focused(app),
         Screen::Trends | Screen::Journal => false,
         Screen::Settings => settings::captures_digits(app),
     }
@@ -180,6 +177,13 @@ pub fn after_save(app: &mut App) {
     connections::after_save(app);
     boundaries::after_save(app);
     settings::after_save(app);
+}
+
+/// After a save fails, the screens that started it keep their forms open and unsaved, so a later
+/// save from elsewhere is not mistaken for theirs.
+pub fn save_failed(app: &mut App) {
+    connections::save_failed(app);
+    boundaries::save_failed(app);
 }
 
 /// Lines for the flags raised today, for the check-in and trends screens.
