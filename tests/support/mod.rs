@@ -85,3 +85,4 @@ pub fn stderr_of(output: &std::process::Output) -> String {
 }
 
 pub mod app;
+pub mod social;
