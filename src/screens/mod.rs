@@ -186,6 +186,20 @@ pub fn save_failed(app: &mut App) {
     boundaries::save_failed(app);
 }
 
+/// The field after (or before) `focus` in a form's `fields`, stopping at the ends; with no field
+/// focused, the first (or the last). `fields` is a form's non-empty field list.
+pub fn next_field<F: Copy + PartialEq>(fields: &[F], focus: Option<F>, forward: bool) -> F {
+    let at = focus.and_then(|f| fields.iter().position(|x| *x == f));
+    let last = fields.len().saturating_sub(1);
+    let next = match at {
+        None if forward => 0,
+        None => last,
+        Some(i) if forward => (i + 1).min(last),
+        Some(i) => i.saturating_sub(1),
+    };
+    fields[next]
+}
+
 /// Lines for the flags raised today, for the check-in and trends screens.
 pub fn flag_lines(_app: &App) -> Vec<ratatui::text::Line<'static>> {
     Vec::new()

@@ -3,11 +3,12 @@
 //! means every day, as an absent `days` does in the file.
 
 use super::Msg;
-use crate::app::keymap::{self, Binding, ctrl, is_char, is_ctrl, plain};
+use crate::app::keymap::{self, Binding, ch, ctrl, is_char, is_ctrl, plain};
 use crate::app::text_input::TextInput;
 use crate::app::{App, Effect};
 use crate::journal::{Boundary, ClockTime, Journal, ShortDay, check_boundary_text};
 use crate::reminders::describe_window;
+use crate::screens::next_field;
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
 use chrono::{NaiveDate, Weekday};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -149,17 +150,6 @@ impl Form {
         edited
     }
 
-    fn move_focus(&mut self, forward: bool) {
-        let at = self.focus.and_then(|f| FIELDS.iter().position(|x| *x == f));
-        let next = match at {
-            None if forward => 0,
-            None => FIELDS.len() - 1,
-            Some(i) if forward => (i + 1).min(FIELDS.len() - 1),
-            Some(i) => i.saturating_sub(1),
-        };
-        self.focus = Some(FIELDS[next]);
-    }
-
     /// The window and days as typed so far; `Err` with the field at fault.
     fn window(&self) -> Result<Window, (Field, String)> {
         let time =
@@ -273,7 +263,7 @@ pub fn bindings(form: &Form) -> Vec<Binding<Msg>> {
                 }
             },
         ));
-        list.push(Binding::new("Space", "tick day", ch_space(), |k| {
+        list.push(Binding::new("Space", "tick day", ch(' '), |k| {
             is_char(k, ' ').then_some(Msg::Form(FormMsg::Toggle))
         }));
     }
@@ -299,10 +289,6 @@ pub fn bindings(form: &Form) -> Vec<Binding<Msg>> {
     list
 }
 
-fn ch_space() -> KeyEvent {
-    crate::app::keymap::ch(' ')
-}
-
 pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     let Some(form) = &mut app.boundaries.form else {
         return Vec::new();
@@ -310,8 +296,8 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     match msg {
         FormMsg::Save => return save(app),
         FormMsg::Enter if form.focus == Some(Field::Days) => return save(app),
-        FormMsg::Enter | FormMsg::Next => form.move_focus(true),
-        FormMsg::Previous => form.move_focus(false),
+        FormMsg::Enter | FormMsg::Next => form.focus = Some(next_field(&FIELDS, form.focus, true)),
+        FormMsg::Previous => form.focus = Some(next_field(&FIELDS, form.focus, false)),
         FormMsg::DayLeft => form.day_cursor = (form.day_cursor + 6) % 7,
         FormMsg::DayRight => form.day_cursor = (form.day_cursor + 1) % 7,
         FormMsg::Toggle => {

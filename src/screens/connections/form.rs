@@ -10,6 +10,7 @@ use crate::app::keymap::{self, Binding, ctrl, is_char, is_ctrl, plain};
 use crate::app::text_input::TextInput;
 use crate::app::{App, Effect};
 use crate::journal::{Connection, Felt, InitiatedBy, Journal, Kind, check_person, parse_date};
+use crate::screens::next_field;
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -162,17 +163,6 @@ impl Form {
             self.error = None;
         }
         edited
-    }
-
-    fn move_focus(&mut self, forward: bool) {
-        let at = self.focus.and_then(|f| FIELDS.iter().position(|x| *x == f));
-        let next = match at {
-            None if forward => 0,
-            None => FIELDS.len() - 1,
-            Some(i) if forward => (i + 1).min(FIELDS.len() - 1),
-            Some(i) => i.saturating_sub(1),
-        };
-        self.focus = Some(FIELDS[next]);
     }
 
     /// Steps the focused choice through its vocabulary, wrapping at the ends.
@@ -332,8 +322,8 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
     match msg {
         FormMsg::Save => return save(app),
         FormMsg::Enter if form.focus == Some(Field::Date) => return save(app),
-        FormMsg::Enter | FormMsg::Next => form.move_focus(true),
-        FormMsg::Previous => form.move_focus(false),
+        FormMsg::Enter | FormMsg::Next => form.focus = Some(next_field(&FIELDS, form.focus, true)),
+        FormMsg::Previous => form.focus = Some(next_field(&FIELDS, form.focus, false)),
         FormMsg::Earlier => form.cycle(false),
         FormMsg::Later => form.cycle(true),
         FormMsg::Leave if form.focus.is_some() => form.focus = None,
