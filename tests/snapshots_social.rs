@@ -324,9 +324,13 @@ fn social_screens_never_panic_at_any_size() {
     let mut people = on_screen(isolated(), '2');
     press(&mut people, key(KeyCode::Char('p')));
     apps.push(people);
-    for app in &apps {
-        for width in 0..=120u16 {
-            for height in 0..=40u16 {
+    // Every size up to a little past the minimum, where layouts squeeze; then a sample of the
+    // larger ones (the side panel appears at 100 columns).
+    let widths = (0..=60u16).chain((61..=120).step_by(7)).chain([99, 100]);
+    let heights: Vec<u16> = (0..=24u16).chain([30, 40]).collect();
+    for width in widths {
+        for &height in &heights {
+            for app in &apps {
                 let _ = draw(app, width, height);
             }
         }
