@@ -14,22 +14,40 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 /// Whether the boundary's window covers `now` (archived boundaries never are in force).
 pub fn in_force(boundary: &Boundary, now: NaiveDateTime) -> bool {
+    window_started(boundary, now).is_some()
+}
+
+/// When the window in force at `now` started (a wall-clock reading), or `None` when the boundary
+/// is not in force. A window that crosses midnight started on the previous day in its small
+/// hours, so the start names one window across the whole of it: a reminder dismissed at 23:00
+/// stays dismissed at 02:00, and returns when the next window starts. On the night clocks fall
+/// back, the repeated hour reads the same wall-clock start, so it stays one window too.
+pub fn window_started(boundary: &Boundary, now: NaiveDateTime) -> Option<NaiveDateTime> {
     if boundary.archived {
-        return false;
+        return None;
     }
     let minute = now.hour() * 60 + now.minute();
     let today = now.date();
     let yesterday = today.pred_opt().unwrap_or(today);
+    let start = |day: NaiveDate, from: u32| day.and_hms_opt(from / 60, from % 60, 0);
     match window(boundary) {
-        Window::AllDay => starts_on(boundary, today.weekday()),
-        Window::Within { from, until } if from < until => {
-            starts_on(boundary, today.weekday()) && (from..until).contains(&minute)
-        }
+        Window::AllDay => starts_on(boundary, today.weekday())
+            .then(|| start(today, 0))
+            .flatten(),
+        Window::Within { from, until } if from < until => (starts_on(boundary, today.weekday())
+            && (from..until).contains(&minute))
+        .then(|| start(today, from))
+        .flatten(),
         // Crosses midnight (or wraps a full day): the evening part belongs to today's window,
         // the early-morning part to the window that started yesterday.
         Window::Within { from, until } => {
-            (starts_on(boundary, today.weekday()) && minute >= from)
-                || (starts_on(boundary, yesterday.weekday()) && minute < until)
+            if starts_on(boundary, today.weekday()) && minute >= from {
+                start(today, from)
+            } else if starts_on(boundary, yesterday.weekday()) && minute < until {
+                start(yesterday, from)
+            } else {
+                None
+            }
         }
     }
 }
@@ -237,6 +255,93 @@ mod tests {
         assert!(in_force(&b, at("2026-03-29 03:00")));
         assert!(!in_force(&b, at("2026-03-29 03:30")));
         assert!(in_force(&b, at("2026-10-25 02:30")));
+    }
+
+    #[test]
+    fn window_start_names_one_window_across_midnight() {
+        let b = boundary(Some("19:00"), Some("07:00"), Some(WEEKDAYS));
+        let monday_evening = Some(at("2026-11-23 19:00"));
+        assert_eq!(window_started(&b, at("2026-11-23 21:04")), monday_evening);
+        assert_eq!(window_started(&b, at("2026-11-24 02:00")), monday_evening);
+        assert_eq!(window_started(&b, at("2026-11-24 06:59")), monday_evening);
+        assert_eq!(window_started(&b, at("2026-11-24 07:00")), None);
+        assert_eq!(
+            window_started(&b, at("2026-11-24 19:30")),
+            Some(at("2026-11-24 19:00")),
+            "Tuesday evening is the next window"
+        );
+        assert_eq!(
+            window_started(&b, at("2026-11-28 02:00")),
+            Some(at("2026-11-27 19:00")),
+            "Saturday small hours belong to Friday's window"
+        );
+        assert_eq!(window_started(&b, at("2026-11-28 20:00")), None, "Saturday");
+        assert_eq!(
+            window_started(&b, at("2026-11-23 02:00")),
+            None,
+            "Monday small hours would be Sunday's window"
+        );
+    }
+
+    #[test]
+    fn window_start_of_all_day_daytime_and_full_day_windows() {
+        let weekend = boundary(None, None, Some(&[Weekday::Sat, Weekday::Sun]));
+        assert_eq!(
+            window_started(&weekend, at("2026-11-29 15:00")),
+            Some(at("2026-11-29 00:00")),
+            "all day: each day is its own window"
+        );
+        let lunch = boundary(Some("12:00"), Some("13:00"), None);
+        assert_eq!(
+            window_started(&lunch, at("2026-11-23 12:59")),
+            Some(at("2026-11-23 12:00"))
+        );
+        assert_eq!(window_started(&lunch, at("2026-11-23 13:00")), None);
+        let morning = boundary(None, Some("09:00"), None);
+        assert_eq!(
+            window_started(&morning, at("2026-11-23 08:00")),
+            Some(at("2026-11-23 00:00"))
+        );
+        let full_day = boundary(Some("09:00"), Some("09:00"), None);
+        assert_eq!(
+            window_started(&full_day, at("2026-11-24 08:59")),
+            Some(at("2026-11-23 09:00"))
+        );
+        assert_eq!(
+            window_started(&full_day, at("2026-11-24 09:00")),
+            Some(at("2026-11-24 09:00"))
+        );
+    }
+
+    #[test]
+    fn archived_boundaries_have_no_window() {
+        let mut b = boundary(Some("19:00"), Some("07:00"), None);
+        b.archived = true;
+        assert_eq!(window_started(&b, at("2026-11-23 21:00")), None);
+        assert!(!in_force(&b, at("2026-11-24 02:00")));
+    }
+
+    #[test]
+    fn window_start_on_dst_change_days_is_a_wall_clock_reading() {
+        // Europe/Berlin. 2026-03-29: 02:00 CET jumps to 03:00 CEST, so 03:10 comes eleven minutes
+        // after 01:59 on the wall; the window that started at 01:00 is still the same window.
+        let night = boundary(Some("01:00"), Some("03:30"), None);
+        assert_eq!(
+            window_started(&night, at("2026-03-29 03:10")),
+            Some(at("2026-03-29 01:00"))
+        );
+        let evening = boundary(Some("19:00"), Some("07:00"), None);
+        assert_eq!(
+            window_started(&evening, at("2026-03-29 03:30")),
+            Some(at("2026-03-28 19:00"))
+        );
+        // 2026-10-25: 02:30 happens twice (CEST, then CET); both readings are one window, so a
+        // dismissal in the first 02:30 still holds in the second.
+        let repeated = boundary(Some("02:00"), Some("03:00"), None);
+        let first = window_started(&repeated, at("2026-10-25 02:30"));
+        assert_eq!(first, Some(at("2026-10-25 02:00")));
+        assert_eq!(window_started(&repeated, at("2026-10-25 02:59")), first);
+        assert_eq!(window_started(&repeated, at("2026-10-25 03:00")), None);
     }
 
     #[test]

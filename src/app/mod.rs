@@ -251,6 +251,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::SaveFailed { why } => {
+            screens::save_failed(app);
             app.warn(format!(
                 "Not saved: {why}. Your entry is still here; try Ctrl-S again."
             ));
@@ -310,6 +311,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     if screens::captures_digits(app) && keymap::digit(&key).is_some() {
         return Vec::new();
+    }
+    if let Some(effects) = screens::banner::on_key(app, &key) {
+        return effects;
     }
     match keymap::lookup(&global_bindings(), &key) {
         Some(msg) => on_global(app, msg),

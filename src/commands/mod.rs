@@ -16,8 +16,8 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike};
 use std::io::Write;
 
-/// Overrides the clock (RFC 3339, such as `2026-11-23T21:04:05+01:00`): for tests and for
-/// reproducing what rekindle showed at a given moment.
+/// Overrides the clock (RFC 3339, such as `2026-11-23T21:04:05+01:00`, read in the local zone):
+/// for tests and for reproducing what rekindle showed at a given moment.
 pub const NOW_ENV: &str = "REKINDLE_NOW";
 
 /// Everything a command needs from the outside world, decided once at start-up.

@@ -24,6 +24,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         lines.push(key_line(hint.keys, hint.does));
     }
     lines.push(Line::styled("Everywhere", theme.heading));
+    for b in super::banner::bindings(app) {
+        lines.push(key_line(b.keys, b.does));
+    }
     for b in crate::app::global_bindings() {
         lines.push(key_line(b.keys, b.does));
     }

@@ -6,6 +6,7 @@
 pub mod banner;
 pub mod boundaries;
 pub mod check_in;
+pub mod confirm;
 pub mod connections;
 pub mod export;
 pub mod help;
@@ -16,7 +17,6 @@ pub mod trends;
 
 use crate::app::{App, Effect};
 use crate::journal::Journal;
-use crate::reminders;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -78,24 +78,21 @@ impl Screen {
 /// tick, never on a key press that changes neither.
 #[derive(Debug, Default, Clone)]
 pub struct Derived {
-    /// Ids of the active boundaries in force now, in journal order.
-    pub in_force: Vec<String>,
-    /// For each of those, the reminder line ("19:40 — you said: …").
-    pub reminder_lines: Vec<String>,
+    /// The active boundaries in force now, in journal order, with their reminder lines
+    /// ("19:40 — you said: …") and the start of their windows.
+    pub reminders: Vec<banner::Reminder>,
     /// Check-in position by date, so the journal screen finds a day without scanning.
     pub check_in_index: std::collections::HashMap<NaiveDate, usize>,
+    pub connections: connections::Figures,
+    pub boundaries: boundaries::Figures,
 }
 
 impl Derived {
-    pub fn compute(journal: &Journal, now: DateTime<FixedOffset>, _today: NaiveDate) -> Derived {
-        let local = now.naive_local();
-        let active = reminders::in_force_now(&journal.boundaries, local);
+    pub fn compute(journal: &Journal, now: DateTime<FixedOffset>, today: NaiveDate) -> Derived {
         Derived {
-            in_force: active.iter().map(|b| b.id.clone()).collect(),
-            reminder_lines: active
-                .iter()
-                .map(|b| reminders::reminder_line(b, local))
-                .collect(),
+            reminders: banner::Reminder::all_in_force(journal, now.naive_local()),
+            connections: connections::Figures::compute(journal, today),
+            boundaries: boundaries::Figures::compute(journal, today),
             check_in_index: journal
                 .check_ins
                 .iter()
@@ -131,12 +128,13 @@ pub fn captures_digits(app: &App) -> bool {
     }
 }
 
-/// True where printable keys are text: a text field has focus.
+/// True where printable keys are not the global keys: a text field has focus, or a y/n question
+/// takes every key.
 pub fn text_focused(app: &App) -> bool {
     match app.screen {
         Screen::CheckIn => check_in::text_focused(app),
-        Screen::Connections => connections::captures_digits(app),
-        Screen::Boundaries => boundaries::captures_digits(app),
+        Screen::Connections => connections::text_focused(app),
+        Screen::Boundaries => boundaries::text_focused(app),
         Screen::Trends | Screen::Journal => false,
         Screen::Settings => settings::captures_digits(app),
     }
@@ -192,6 +190,27 @@ pub fn after_save(app: &mut App) {
     connections::after_save(app);
     boundaries::after_save(app);
     settings::after_save(app);
+}
+
+/// After a save fails, the screens that started it keep their forms open and unsaved, so a later
+/// save from elsewhere is not mistaken for theirs.
+pub fn save_failed(app: &mut App) {
+    connections::save_failed(app);
+    boundaries::save_failed(app);
+}
+
+/// The field after (or before) `focus` in a form's `fields`, stopping at the ends; with no field
+/// focused, the first (or the last). `fields` is a form's non-empty field list.
+pub fn next_field<F: Copy + PartialEq>(fields: &[F], focus: Option<F>, forward: bool) -> F {
+    let at = focus.and_then(|f| fields.iter().position(|x| *x == f));
+    let last = fields.len().saturating_sub(1);
+    let next = match at {
+        None if forward => 0,
+        None => last,
+        Some(i) if forward => (i + 1).min(last),
+        Some(i) => i.saturating_sub(1),
+    };
+    fields[next]
 }
 
 /// Lines for the flags raised today, for the check-in and trends screens.

@@ -90,7 +90,11 @@ pub(super) fn flags_with(
     flags.extend(persistent_strain(&complete));
     flags.extend(seek_support(journal, today, &complete));
     flags.extend(isolation(journal, today));
-    flags.extend(boundary_slipping(journal, today));
+    flags.extend(
+        boundary_slipping(journal, today)
+            .into_iter()
+            .map(|(_, flag)| flag),
+    );
     flags
 }
 
@@ -231,7 +235,8 @@ fn seek_support(
     })
 }
 
-fn isolation(journal: &Journal, today: NaiveDate) -> Option<Flag> {
+/// The `isolation` flag alone, for the Connections screen.
+pub fn isolation(journal: &Journal, today: NaiveDate) -> Option<Flag> {
     let days: BTreeSet<NaiveDate> = check_ins_until(journal, today).map(|c| c.date).collect();
     if days.len() < ISOLATION_MIN_DAYS {
         return None;
@@ -260,7 +265,9 @@ fn isolation(journal: &Journal, today: NaiveDate) -> Option<Flag> {
     })
 }
 
-fn boundary_slipping(journal: &Journal, today: NaiveDate) -> Vec<Flag> {
+/// The `boundary_slipping` flags, each with the id of the boundary it concerns, so the Boundaries
+/// screen can show it beside that boundary.
+pub fn boundary_slipping(journal: &Journal, today: NaiveDate) -> Vec<(String, Flag)> {
     let mut active: Vec<_> = journal.active_boundaries().collect();
     active.sort_by(|a, b| a.id.cmp(&b.id));
     let since = first_of_last(SLIP_WINDOW_DAYS, today);
@@ -280,16 +287,19 @@ fn boundary_slipping(journal: &Journal, today: NaiveDate) -> Vec<Flag> {
                 .iter()
                 .filter(|(_, o)| *o == Outcome::Slipped)
                 .count();
-            (slipped >= SLIPS_NEEDED).then(|| Flag {
-                kind: FlagKind::BoundarySlipping,
-                evidence: format!(
-                    "\"{}\": slipped {slipped} of the last {} you recorded it.",
-                    boundary.text.trim(),
-                    plural(records.len(), "time", "times")
-                ),
-                suggestion: "Revisit the boundary or the demand behind it: is the rule still \
+            (slipped >= SLIPS_NEEDED).then(|| {
+                let flag = Flag {
+                    kind: FlagKind::BoundarySlipping,
+                    evidence: format!(
+                        "\"{}\": slipped {slipped} of the last {} you recorded it.",
+                        boundary.text.trim(),
+                        plural(records.len(), "time", "times")
+                    ),
+                    suggestion: "Revisit the boundary or the demand behind it: is the rule still \
                              right for you, and what keeps pushing it aside?"
-                    .to_string(),
+                        .to_string(),
+                };
+                (boundary.id.clone(), flag)
             })
         })
         .collect()

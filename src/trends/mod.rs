@@ -28,7 +28,7 @@ pub use figures::{
     BoundaryRate, ConnectionCounts, OutcomeCounts, PEOPLE_DAYS, PersonSummary, boundary_rates,
     days_since_nourishing, last_nourishing, people,
 };
-pub use flags::{Flag, FlagKind, flags};
+pub use flags::{Flag, FlagKind, boundary_slipping, flags, isolation};
 pub use status::{Arrow, seven_day_directions, status_line};
 pub use table::table;
 pub use weeks::{

@@ -101,23 +101,31 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// The footer: the focused screen's hints, then `?` help and `q` quit (unless a text field has
-/// the keys, where those letters are text), cut to fit.
+/// The footer: the focused screen's hints, the banner's key while a reminder shows, then `?` help
+/// and `q` quit (unless a text field has the keys, where those letters are text), cut to fit.
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
-    let screen: Vec<(&str, &str)> = screens::hints(app)
+    let letters_are_global = !screens::text_focused(app);
+    let mut screen: Vec<(&str, &str)> = screens::hints(app)
         .into_iter()
         .filter(|hint| hint.in_footer)
         .map(|hint| (hint.keys, hint.does))
         .collect();
-    let global: Vec<(&str, &str)> = if screens::text_focused(app) {
-        Vec::new()
-    } else {
-        crate::app::global_bindings()
-            .iter()
-            .filter(|b| b.in_footer)
-            .map(|b| (b.keys, b.does))
-            .collect()
-    };
+    let mut global: Vec<(&str, &str)> = Vec::new();
+    if letters_are_global {
+        // The banner's key comes after the screen's own, so on a narrow footer it is the one
+        // left out (the help overlay always lists it).
+        screen.extend(
+            screens::banner::bindings(app)
+                .iter()
+                .map(|b| (b.keys, b.does)),
+        );
+        global.extend(
+            crate::app::global_bindings()
+                .iter()
+                .filter(|b| b.in_footer)
+                .map(|b| (b.keys, b.does)),
+        );
+    }
     let cost = |pairs: &[(&str, &str)]| -> usize {
         pairs
             .iter()

@@ -196,6 +196,40 @@ pub fn hanging(
     lines
 }
 
+/// `text` with its first letter in upper case, to start a sentence with a word from a list.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `parts` joined by `separator`, breaking lines only between parts, so a figure such as
+/// "3/4 kept (75%)" is never split across lines; a part wider than `width` is word-wrapped.
+pub fn join_wrapped(parts: &[String], separator: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in parts {
+        if !line.is_empty() {
+            if line.width() + separator.width() + part.width() <= width {
+                line.push_str(separator);
+            } else {
+                lines.push(std::mem::take(&mut line));
+            }
+        }
+        if line.is_empty() && part.width() > width {
+            let mut pieces = wrap(part, width);
+            line = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
+        } else {
+            line.push_str(part);
+        }
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +258,26 @@ mod tests {
             "second ",
             "cursor after the end"
         );
+    }
+
+    #[test]
+    fn join_wrapped_breaks_between_parts_only() {
+        let parts: Vec<String> = ["7 days: 1/5 kept (20%)", "28 days: 2/6 kept (33%)"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            join_wrapped(&parts, " · ", 60),
+            vec!["7 days: 1/5 kept (20%) · 28 days: 2/6 kept (33%)"]
+        );
+        assert_eq!(
+            join_wrapped(&parts, " · ", 30),
+            vec!["7 days: 1/5 kept (20%)", "28 days: 2/6 kept (33%)"]
+        );
+        assert_eq!(
+            join_wrapped(&["a".into(), "one two three".into()], " · ", 7),
+            vec!["a", "one two", "three"]
+        );
+        assert_eq!(join_wrapped(&[], " · ", 10), vec![""]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Every style the UI uses, in one place. With `NO_COLOR` set, styles keep only modifiers
 //! (bold, reversed, dim): meaning is always carried by a symbol or a word too, never colour alone.
 
-use crate::journal::Outcome;
+use crate::journal::{Felt, Outcome};
 use crate::scoring::Band;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -96,5 +96,39 @@ impl Theme {
     /// The text cursor inside a text field.
     pub fn cursor(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
+    }
+
+    /// How a connection felt; the symbol and word beside it carry the meaning. Draining is
+    /// yellow, not red: it describes a contact, it is not an alarm.
+    pub fn felt(&self, felt: Felt) -> Style {
+        match felt {
+            Felt::Nourishing => self.ok,
+            Felt::Neutral => Style::default(),
+            Felt::Draining if self.colour => Style::default().fg(Color::Yellow),
+            Felt::Draining => Style::default(),
+        }
+    }
+
+    /// A gentle flag (isolation, a boundary slipping): noticeable, never alarming.
+    pub fn flag(&self) -> Style {
+        if self.colour {
+            Style::default().fg(Color::Magenta)
+        } else {
+            Style::default()
+        }
+    }
+
+    /// A suggested completion shown after the cursor, not yet part of the text.
+    pub fn completion(&self) -> Style {
+        self.dim
+    }
+
+    /// Whether a boundary is in force now (the words "in force" or "not now" say it too).
+    pub fn in_force(&self, in_force: bool) -> Style {
+        if in_force {
+            self.ok.add_modifier(Modifier::BOLD)
+        } else {
+            self.dim
+        }
     }
 }

@@ -86,3 +86,4 @@ pub fn stderr_of(output: &std::process::Output) -> String {
 
 pub mod app;
 pub mod pty;
+pub mod social;
