@@ -425,3 +425,32 @@ fn every_advertised_key_does_something() {
         );
     }
 }
+
+#[test]
+fn a_failed_check_in_save_is_not_closed_by_a_later_save_elsewhere() {
+    let mut app = app_with(Journal::default());
+    for d in ['7', '4', '5'] {
+        press(&mut app, key(KeyCode::Char(d)));
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, ctrl('s'));
+    update(
+        &mut app,
+        Action::SaveFailed {
+            why: "disk full".into(),
+        },
+    );
+    // Now save the settings successfully (Esc first: the focus is in the sleep field).
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Char('6')));
+    assert_eq!(app.screen, Screen::Settings);
+    let effects = press(&mut app, ctrl('s'));
+    settle(&mut app, effects);
+    let form = app
+        .check_in
+        .form
+        .as_ref()
+        .expect("the unsaved check-in is still open");
+    assert_eq!(form.ratings[0].unwrap().get(), 7);
+    assert!(app.journal.check_ins.is_empty());
+}

@@ -444,6 +444,14 @@ pub fn after_save(app: &mut App) {
     }
 }
 
+/// The save did not land: the form stays open with its values, and is no longer "saving", so a
+/// later save from another screen cannot close it.
+pub fn save_failed(app: &mut App) {
+    if let Some(form) = &mut app.check_in.form {
+        form.saving = false;
+    }
+}
+
 /// The TUI stayed open past `day_starts_at`: move to the new day unless the user is mid-entry.
 pub fn day_rolled_over(app: &mut App, previous: NaiveDate) {
     let untouched = match &app.check_in.form {

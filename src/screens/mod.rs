@@ -195,8 +195,10 @@ pub fn after_save(app: &mut App) {
 /// After a save fails, the screens that started it keep their forms open and unsaved, so a later
 /// save from elsewhere is not mistaken for theirs.
 pub fn save_failed(app: &mut App) {
+    check_in::save_failed(app);
     connections::save_failed(app);
     boundaries::save_failed(app);
+    settings::save_failed(app);
 }
 
 /// The field after (or before) `focus` in a form's `fields`, stopping at the ends; with no field

@@ -201,6 +201,10 @@ fn save(app: &mut App) -> Vec<Effect> {
     vec![app.save(journal, "Saved the settings")]
 }
 
+pub fn save_failed(app: &mut App) {
+    app.settings.saving = false;
+}
+
 pub fn after_save(app: &mut App) {
     if app.settings.saving {
         app.settings = State::from(&app.journal.settings);
