@@ -203,7 +203,8 @@ impl App {
     /// Recomputes everything derived from the journal and the clock.
     pub fn refresh(&mut self) {
         self.today = journal_day(&self.now, self.journal.settings.day_starts_at);
-        self.derived = screens::Derived::compute(&self.journal, self.now, self.today);
+        self.derived =
+            screens::Derived::compute(&self.journal, self.now, self.today, self.trends.weeks);
     }
 
     pub fn say(&mut self, text: impl Into<String>) {

@@ -84,25 +84,54 @@ pub struct Derived {
     pub reminder_lines: Vec<String>,
     /// Check-in position by date, so the journal screen finds a day without scanning.
     pub check_in_index: std::collections::HashMap<NaiveDate, usize>,
+    /// The weekly review as of today over the Trends screen's number of weeks; its flags are
+    /// today's flags wherever they show. `None` only before the first `compute`.
+    pub review: Option<crate::trends::Review>,
+    /// Day strain S (0–30) for each of the last 28 days, oldest first; `None` is a missed day.
+    pub last_28_days: Vec<Option<u32>>,
+    /// Kept-rates over 7 and 28 days of every boundary, in journal order.
+    pub boundary_rates: Vec<crate::trends::BoundaryRate>,
 }
 
 impl Derived {
-    pub fn compute(journal: &Journal, now: DateTime<FixedOffset>, _today: NaiveDate) -> Derived {
+    pub fn compute(
+        journal: &Journal,
+        now: DateTime<FixedOffset>,
+        today: NaiveDate,
+        weeks: usize,
+    ) -> Derived {
         let local = now.naive_local();
         let active = reminders::in_force_now(&journal.boundaries, local);
+        let check_in_index: std::collections::HashMap<NaiveDate, usize> = journal
+            .check_ins
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.date, i))
+            .collect();
+        let last_28_days = (0..crate::trends::SLOPE_DAYS)
+            .rev()
+            .map(|back| {
+                let date = today.checked_sub_days(chrono::Days::new(back))?;
+                let index = check_in_index.get(&date)?;
+                journal.check_ins.get(*index).map(crate::scoring::strain)
+            })
+            .collect();
         Derived {
             in_force: active.iter().map(|b| b.id.clone()).collect(),
             reminder_lines: active
                 .iter()
                 .map(|b| reminders::reminder_line(b, local))
                 .collect(),
-            check_in_index: journal
-                .check_ins
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.date, i))
-                .collect(),
+            check_in_index,
+            review: Some(crate::trends::review(journal, today, weeks)),
+            last_28_days,
+            boundary_rates: crate::trends::boundary_rates(journal, today),
         }
+    }
+
+    /// The Trends screen changed how many weeks it shows: only the review depends on that.
+    pub fn set_review_weeks(&mut self, journal: &Journal, today: NaiveDate, weeks: usize) {
+        self.review = Some(crate::trends::review(journal, today, weeks));
     }
 }
 
@@ -181,7 +210,70 @@ pub fn after_save(app: &mut App) {
     settings::after_save(app);
 }
 
-/// Lines for the flags raised today, for the check-in and trends screens.
-pub fn flag_lines(_app: &App) -> Vec<ratatui::text::Line<'static>> {
-    Vec::new()
+/// At most this many flags are listed outside the Trends screen (SCORING.md: two or three
+/// signposts at a time); the rest are counted.
+const FLAGS_ELSEWHERE: usize = 2;
+
+/// Today's flags for the check-in screen's saved view: each flag's title and evidence, gently,
+/// wrapped to `width`, pointing to the Trends screen for suggestions. `seek_support` comes first
+/// with the support text right under it, so a short screen cuts off other flags before it cuts
+/// off the support text. Flags dismissed on the Trends screen are not shown, but the support
+/// text of a raised `seek_support` always is: dismissing a flag never hides it.
+pub fn flag_lines(app: &App, width: usize) -> Vec<ratatui::text::Line<'static>> {
+    use crate::trends::FlagKind;
+    use crate::ui::text::hanging;
+    use ratatui::style::Style;
+    use ratatui::text::{Line, Span};
+    let theme = &app.theme;
+    let Some(review) = &app.derived.review else {
+        return Vec::new();
+    };
+    let support = |lines: &mut Vec<Line<'static>>| {
+        lines.extend(hanging(
+            vec![Span::styled("    Support: ", theme.label)],
+            app.journal.settings.support_text.trim(),
+            Style::default(),
+            width,
+        ));
+    };
+    let mut flags: Vec<&crate::trends::Flag> = review.flags.iter().collect();
+    // Stable: the others keep SCORING.md's order.
+    flags.sort_by_key(|f| f.kind != FlagKind::SeekSupport);
+    let seek_support = flags
+        .first()
+        .is_some_and(|f| f.kind == FlagKind::SeekSupport);
+    let mut lines = Vec::new();
+    if flags.is_empty() {
+        return lines;
+    }
+    lines.push(Line::raw(""));
+    if app.trends.flags_dismissed {
+        if seek_support {
+            support(&mut lines);
+        }
+        return lines;
+    }
+    for flag in flags.iter().take(FLAGS_ELSEWHERE) {
+        lines.extend(hanging(
+            vec![Span::styled("  ⚑ ", theme.flag)],
+            flag.kind.title(),
+            theme.flag,
+            width,
+        ));
+        lines.extend(hanging(
+            vec![Span::raw("    ")],
+            &flag.evidence,
+            Style::default(),
+            width,
+        ));
+        if flag.kind == FlagKind::SeekSupport {
+            support(&mut lines);
+        }
+    }
+    let pointer = match flags.len().saturating_sub(FLAGS_ELSEWHERE) {
+        0 => "What might help: the Trends screen (4).".to_string(),
+        n => format!("{n} more, and what might help: the Trends screen (4)."),
+    };
+    lines.extend(hanging(vec![Span::raw("    ")], &pointer, theme.dim, width));
+    lines
 }
