@@ -162,6 +162,9 @@ pub fn captures_digits(app: &App) -> bool {
 
 /// True where printable keys are text: a text field has focus.
 pub fn text_focused(app: &App) -> bool {
+    if let Some(crate::app::Overlay::Export(state)) = &app.overlay {
+        return state.text_focused();
+    }
     match app.screen {
         Screen::CheckIn => check_in::text_focused(app),
         Screen::Connections => connections::captures_digits(app),
@@ -171,7 +174,8 @@ pub fn text_focused(app: &App) -> bool {
     }
 }
 
-/// The current screen's key hints: (keys, what they do, shown in the footer).
+/// The keys in charge now — the export dialog's while it is open, else the current screen's:
+/// (keys, what they do, shown in the footer).
 pub fn hints(app: &App) -> Vec<(&'static str, &'static str, bool)> {
     fn collect<M>(
         bindings: Vec<crate::app::keymap::Binding<M>>,
@@ -180,6 +184,9 @@ pub fn hints(app: &App) -> Vec<(&'static str, &'static str, bool)> {
             .iter()
             .map(|b| (b.keys, b.does, b.in_footer))
             .collect()
+    }
+    if let Some(crate::app::Overlay::Export(state)) = &app.overlay {
+        return collect(export::bindings(state));
     }
     match app.screen {
         Screen::CheckIn => collect(check_in::bindings(app)),

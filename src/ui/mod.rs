@@ -109,7 +109,9 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         .filter(|(_, _, in_footer)| *in_footer)
         .map(|(k, d, _)| (k, d))
         .collect();
-    let global: Vec<(&str, &str)> = if screens::text_focused(app) {
+    // An open dialog takes every key, so the global ones do not apply there.
+    let dialog_open = matches!(app.overlay, Some(Overlay::Export(_)));
+    let global: Vec<(&str, &str)> = if screens::text_focused(app) || dialog_open {
         Vec::new()
     } else {
         crate::app::global_bindings()
