@@ -785,3 +785,20 @@ fn trends_and_the_export_dialog_never_panic_at_any_size() {
         }
     }
 }
+
+#[test]
+fn a_support_text_with_a_long_link_is_never_cut_short() {
+    let url = "https://www.example.org/find-a-helpline/your-country/any-time-of-day";
+    let mut journal = rising();
+    journal.settings.support_text = format!("Helplines near you: {url} (free).");
+    let mut app = trends_app(journal);
+    let joined = |text: &str| text.split_whitespace().collect::<String>();
+    scroll_to_end(&mut app, 50, 16);
+    assert!(joined(&screen_text(&app, 50, 16)).contains(url));
+    press(&mut app, key(KeyCode::Char('s')));
+    let text = screen_text(&app, 50, 16);
+    assert!(
+        joined(&text.replace('│', "")).contains(&format!("{url}(free).")),
+        "{text}"
+    );
+}

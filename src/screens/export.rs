@@ -414,7 +414,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         // Messages hold paths: long ones break across lines rather than lose characters.
         lines.extend(hanging(
             vec![Span::styled("✗ ", theme.error)],
-            &break_long_words(error, inner.saturating_sub(2)),
+            &break_long_words(error, inner.saturating_sub(2).max(8)),
             theme.error,
             inner,
         ));
@@ -430,7 +430,10 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     } else if let Some(path) = &state.written {
         lines.extend(hanging(
             vec![Span::styled("✓ ", theme.ok)],
-            &break_long_words(&format!("Written to {path}"), inner.saturating_sub(2)),
+            &break_long_words(
+                &format!("Written to {path}"),
+                inner.saturating_sub(2).max(8),
+            ),
             theme.ok,
             inner,
         ));

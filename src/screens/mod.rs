@@ -228,7 +228,7 @@ const FLAGS_ELSEWHERE: usize = 2;
 /// text of a raised `seek_support` always is: dismissing a flag never hides it.
 pub fn flag_lines(app: &App, width: usize) -> Vec<ratatui::text::Line<'static>> {
     use crate::trends::FlagKind;
-    use crate::ui::text::hanging;
+    use crate::ui::text::{break_long_words, hanging};
     use ratatui::style::Style;
     use ratatui::text::{Line, Span};
     let theme = &app.theme;
@@ -238,7 +238,10 @@ pub fn flag_lines(app: &App, width: usize) -> Vec<ratatui::text::Line<'static>> 
     let support = |lines: &mut Vec<Line<'static>>| {
         lines.extend(hanging(
             vec![Span::styled("    Support: ", theme.label)],
-            app.journal.settings.support_text.trim(),
+            &break_long_words(
+                app.journal.settings.support_text.trim(),
+                width.saturating_sub(13).max(8),
+            ),
             Style::default(),
             width,
         ));

@@ -16,7 +16,7 @@ use crate::app::keymap::{self, Binding, ch, is_char, plain};
 use crate::app::{App, Effect};
 use crate::scoring::{MIN_WEEK_CHECK_INS, NOT_A_DIAGNOSIS, fmt1};
 use crate::trends::{self, FlagKind, Review, WeekSummary};
-use crate::ui::text::{hanging, wrapped};
+use crate::ui::text::{break_long_words, hanging, wrapped};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -26,7 +26,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use std::cell::Cell;
 
-pub use charts::{DIMENSION_MARKS, WeeklySeries, daily_bars, weekly_series};
+pub use charts::{WeeklySeries, daily_bars, weekly_series};
 
 /// How many weeks the charts can show, and how many they show at first.
 pub const MIN_WEEKS: usize = 4;
@@ -285,9 +285,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     if overflow {
         let below = total - scroll - viewport;
-        let text = match (scroll, below) {
-            (_, 0) => "end of the review · ↑ scrolls back".to_string(),
-            (_, n) => format!("↓ {n} more lines · ↑↓ scroll"),
+        let text = match below {
+            0 => "end of the review · ↑ scrolls back".to_string(),
+            n => format!("↓ {n} more lines · ↑↓ scroll"),
         };
         frame.render_widget(
             Paragraph::new(Line::styled(text, app.theme.dim)),
@@ -302,9 +302,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// The support text in a box over the page: `s` from anywhere on this screen.
 fn render_support(app: &App, frame: &mut Frame, area: Rect) {
     let width = area.width.min(64);
+    let inner = usize::from(width.saturating_sub(2));
+    // A long word (a URL, a phone number without spaces) breaks across lines, never cut short.
     let text = wrapped(
-        app.journal.settings.support_text.trim(),
-        usize::from(width.saturating_sub(2)),
+        &break_long_words(app.journal.settings.support_text.trim(), inner),
+        inner,
         Style::default(),
     );
     let height = (text.len() as u16 + 2).min(area.height);
@@ -444,7 +446,10 @@ fn page(app: &App, review: &Review, area: Rect) -> Vec<Piece> {
         lines.push(Line::raw(""));
         lines.extend(hanging(
             vec![Span::styled("Support: ", theme.label)],
-            app.journal.settings.support_text.trim(),
+            &break_long_words(
+                app.journal.settings.support_text.trim(),
+                width.saturating_sub(9).max(8),
+            ),
             Style::default(),
             width,
         ));
@@ -592,15 +597,17 @@ fn flag_section(app: &App, review: &Review, width: usize) -> Vec<Line<'static>> 
             theme.flag,
             width,
         ));
+        // Evidence quotes boundary texts and the suggestion of seek_support the support text:
+        // long words break across lines rather than lose characters.
         lines.extend(hanging(
             vec![Span::raw("  ")],
-            &flag.evidence,
+            &break_long_words(&flag.evidence, width.saturating_sub(2).max(8)),
             Style::default(),
             width,
         ));
         lines.extend(hanging(
             vec![Span::styled("  Try: ", theme.label)],
-            &flag.suggestion,
+            &break_long_words(&flag.suggestion, width.saturating_sub(7).max(8)),
             Style::default(),
             width,
         ));
