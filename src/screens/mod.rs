@@ -75,7 +75,8 @@ impl Screen {
 }
 
 /// Figures derived from the journal and the clock, recomputed after every change and every
-/// tick, never on a key press that changes neither.
+/// tick, never on a key press that changes neither. The one key that changes an input is the
+/// Trends screen's number of weeks, and it recomputes only the review (`set_review_weeks`).
 #[derive(Debug, Default, Clone)]
 pub struct Derived {
     /// Ids of the active boundaries in force now, in journal order.
