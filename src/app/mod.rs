@@ -33,6 +33,8 @@ pub enum Action {
     },
     ExportFailed {
         why: String,
+        /// The file exists: the dialog asks before overwriting it.
+        file_exists: bool,
     },
     /// A damaged journal was restored or moved aside; the app continues with `journal`.
     Recovered {
@@ -70,7 +72,8 @@ pub struct Status {
 #[derive(Debug)]
 pub enum Overlay {
     Help,
-    Export(screens::export::State),
+    /// Boxed: the dialog's fields are far larger than the other variants.
+    Export(Box<screens::export::State>),
 }
 
 /// Normal operation, or the recovery screen for a journal that could not be read.
@@ -203,7 +206,8 @@ impl App {
     /// Recomputes everything derived from the journal and the clock.
     pub fn refresh(&mut self) {
         self.today = journal_day(&self.now, self.journal.settings.day_starts_at);
-        self.derived = screens::Derived::compute(&self.journal, self.now, self.today);
+        self.derived =
+            screens::Derived::compute(&self.journal, self.now, self.today, self.trends.weeks);
     }
 
     pub fn say(&mut self, text: impl Into<String>) {
@@ -258,15 +262,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Exported { path } => {
-            app.overlay = None;
+            screens::export::exported(app, &path);
             app.say(format!("Exported to {path}"));
             Vec::new()
         }
-        Action::ExportFailed { why } => {
-            if let Some(Overlay::Export(state)) = &mut app.overlay {
-                state.error = Some(why.clone());
+        Action::ExportFailed { why, file_exists } => {
+            // The open dialog shows the whole reason (paths can be long); the one-line status
+            // only points at it.
+            if matches!(app.overlay, Some(Overlay::Export(_))) {
+                screens::export::failed(app, &why, file_exists);
+                app.warn("Export failed; the export dialog says why.");
+            } else {
+                app.warn(format!("Export failed: {why}"));
             }
-            app.warn(format!("Export failed: {why}"));
             Vec::new()
         }
         Action::Recovered { journal, what } => {
@@ -328,7 +336,7 @@ fn on_global(app: &mut App, msg: GlobalMsg) -> Vec<Effect> {
         GlobalMsg::GoTo(screen) => app.screen = screen,
         GlobalMsg::Help => app.overlay = Some(Overlay::Help),
         GlobalMsg::Export => {
-            app.overlay = Some(Overlay::Export(screens::export::State::new(app)));
+            app.overlay = Some(Overlay::Export(Box::new(screens::export::State::new(app))));
         }
         GlobalMsg::Quit => {
             app.should_quit = true;

@@ -4,8 +4,12 @@
 mod boundary;
 mod checkin;
 mod connect;
+mod export;
+mod import;
 mod reminders;
 mod settings;
+mod status;
+mod trends;
 
 use crate::cli::{Cli, Command};
 use crate::error::{Exit, Failure};
@@ -74,12 +78,12 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Connect(args) => connect::run(&ctx, args),
         Command::Boundary(args) => boundary::run(&ctx, args),
         Command::Reminders { due } => reminders::run(&ctx, due),
-        Command::Status => Err(Failure::usage("status is not available yet").into()),
-        Command::Trends(_) => Err(Failure::usage("trends is not available yet").into()),
+        Command::Status => status::run(&ctx),
+        Command::Trends(args) => trends::run(&ctx, args),
         Command::Support => settings::support(&ctx),
         Command::Settings(args) => settings::run(&ctx, args),
-        Command::Export(_) => Err(Failure::usage("export is not available yet").into()),
-        Command::Import(_) => Err(Failure::usage("import is not available yet").into()),
+        Command::Export(args) => export::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
         Command::Paths => paths(&ctx),
     }
 }
@@ -119,7 +123,17 @@ pub fn record_day(flag: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Fai
 /// Writes to stdout; a closed pipe (`rekindle export | head`) is not an error.
 pub fn print(args: std::fmt::Arguments) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_fmt(args).and_then(|()| out.flush()) {
+    quiet_broken_pipe(out.write_fmt(args).and_then(|()| out.flush()))
+}
+
+/// Writes bytes (an export) to stdout, with `print`'s broken-pipe rule.
+pub fn print_bytes(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    quiet_broken_pipe(out.write_all(bytes).and_then(|()| out.flush()))
+}
+
+fn quiet_broken_pipe(result: std::io::Result<()>) -> Result<()> {
+    match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }

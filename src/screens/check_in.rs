@@ -699,9 +699,7 @@ fn render_saved(app: &App, date: NaiveDate, frame: &mut Frame, area: Rect) {
             );
         }
     }
-    for flag in super::flag_lines(app) {
-        lines.push(flag);
-    }
+    lines.extend(super::flag_lines(app, width));
     frame.render_widget(Paragraph::new(lines), crate::ui::inset(area));
 }
 

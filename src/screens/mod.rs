@@ -75,7 +75,8 @@ impl Screen {
 }
 
 /// Figures derived from the journal and the clock, recomputed after every change and every
-/// tick, never on a key press that changes neither.
+/// tick, never on a key press that changes neither. The one key that changes an input is the
+/// Trends screen's number of weeks, and it recomputes only the review (`set_review_weeks`).
 #[derive(Debug, Default, Clone)]
 pub struct Derived {
     /// The active boundaries in force now, in journal order, with their reminder lines
@@ -85,21 +86,47 @@ pub struct Derived {
     pub check_in_index: std::collections::HashMap<NaiveDate, usize>,
     pub connections: connections::Figures,
     pub boundaries: boundaries::Figures,
+    /// The weekly review as of today over the Trends screen's number of weeks; its flags are
+    /// today's flags wherever they show. `None` only before the first `compute`.
+    pub review: Option<crate::trends::Review>,
+    /// Day strain S (0–30) for each of the last 28 days, oldest first; `None` is a missed day.
+    pub last_28_days: Vec<Option<u32>>,
 }
 
 impl Derived {
-    pub fn compute(journal: &Journal, now: DateTime<FixedOffset>, today: NaiveDate) -> Derived {
+    pub fn compute(
+        journal: &Journal,
+        now: DateTime<FixedOffset>,
+        today: NaiveDate,
+        weeks: usize,
+    ) -> Derived {
+        let check_in_index: std::collections::HashMap<NaiveDate, usize> = journal
+            .check_ins
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.date, i))
+            .collect();
+        let last_28_days = (0..crate::trends::SLOPE_DAYS)
+            .rev()
+            .map(|back| {
+                let date = today.checked_sub_days(chrono::Days::new(back))?;
+                let index = check_in_index.get(&date)?;
+                journal.check_ins.get(*index).map(crate::scoring::strain)
+            })
+            .collect();
         Derived {
             reminders: banner::Reminder::all_in_force(journal, now.naive_local()),
             connections: connections::Figures::compute(journal, today),
             boundaries: boundaries::Figures::compute(journal, today),
-            check_in_index: journal
-                .check_ins
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.date, i))
-                .collect(),
+            check_in_index,
+            review: Some(crate::trends::review(journal, today, weeks)),
+            last_28_days,
         }
+    }
+
+    /// The Trends screen changed how many weeks it shows: only the review depends on that.
+    pub fn set_review_weeks(&mut self, journal: &Journal, today: NaiveDate, weeks: usize) {
+        self.review = Some(crate::trends::review(journal, today, weeks));
     }
 }
 
@@ -131,6 +158,9 @@ pub fn captures_digits(app: &App) -> bool {
 /// True where printable keys are not the global keys: a text field has focus, or a y/n question
 /// takes every key.
 pub fn text_focused(app: &App) -> bool {
+    if let Some(crate::app::Overlay::Export(state)) = &app.overlay {
+        return state.text_focused();
+    }
     match app.screen {
         Screen::CheckIn => check_in::text_focused(app),
         Screen::Connections => connections::text_focused(app),
@@ -162,6 +192,9 @@ pub fn hints(app: &App) -> Vec<Hint> {
                 example: b.example,
             })
             .collect()
+    }
+    if let Some(crate::app::Overlay::Export(state)) = &app.overlay {
+        return collect(export::bindings(state));
     }
     match app.screen {
         Screen::CheckIn => collect(check_in::bindings(app)),
@@ -215,7 +248,73 @@ pub fn next_field<F: Copy + PartialEq>(fields: &[F], focus: Option<F>, forward: 
     fields[next]
 }
 
-/// Lines for the flags raised today, for the check-in and trends screens.
-pub fn flag_lines(_app: &App) -> Vec<ratatui::text::Line<'static>> {
-    Vec::new()
+/// At most this many flags are listed outside the Trends screen (SCORING.md: two or three
+/// signposts at a time); the rest are counted.
+const FLAGS_ELSEWHERE: usize = 2;
+
+/// Today's flags for the check-in screen's saved view: each flag's title and evidence, gently,
+/// wrapped to `width`, pointing to the Trends screen for suggestions. `seek_support` comes first
+/// with the support text right under it, so a short screen cuts off other flags before it cuts
+/// off the support text. Flags dismissed on the Trends screen are not shown, but the support
+/// text of a raised `seek_support` always is: dismissing a flag never hides it.
+pub fn flag_lines(app: &App, width: usize) -> Vec<ratatui::text::Line<'static>> {
+    use crate::trends::FlagKind;
+    use crate::ui::text::{break_long_words, hanging};
+    use ratatui::style::Style;
+    use ratatui::text::{Line, Span};
+    let theme = &app.theme;
+    let Some(review) = &app.derived.review else {
+        return Vec::new();
+    };
+    let support = |lines: &mut Vec<Line<'static>>| {
+        lines.extend(hanging(
+            vec![Span::styled("    Support: ", theme.label)],
+            &break_long_words(
+                app.journal.settings.support_text.trim(),
+                width.saturating_sub(13).max(8),
+            ),
+            Style::default(),
+            width,
+        ));
+    };
+    let mut flags: Vec<&crate::trends::Flag> = review.flags.iter().collect();
+    // Stable: the others keep SCORING.md's order.
+    flags.sort_by_key(|f| f.kind != FlagKind::SeekSupport);
+    let seek_support = flags
+        .first()
+        .is_some_and(|f| f.kind == FlagKind::SeekSupport);
+    let mut lines = Vec::new();
+    if flags.is_empty() {
+        return lines;
+    }
+    lines.push(Line::raw(""));
+    if app.trends.flags_dismissed {
+        if seek_support {
+            support(&mut lines);
+        }
+        return lines;
+    }
+    for flag in flags.iter().take(FLAGS_ELSEWHERE) {
+        lines.extend(hanging(
+            vec![Span::styled("  ⚑ ", theme.flag)],
+            flag.kind.title(),
+            theme.flag,
+            width,
+        ));
+        lines.extend(hanging(
+            vec![Span::raw("    ")],
+            &flag.evidence,
+            Style::default(),
+            width,
+        ));
+        if flag.kind == FlagKind::SeekSupport {
+            support(&mut lines);
+        }
+    }
+    let pointer = match flags.len().saturating_sub(FLAGS_ELSEWHERE) {
+        0 => "What might help: the Trends screen (4).".to_string(),
+        n => format!("{n} more, and what might help: the Trends screen (4)."),
+    };
+    lines.extend(hanging(vec![Span::raw("    ")], &pointer, theme.dim, width));
+    lines
 }

@@ -8,6 +8,22 @@ use std::path::Path;
 /// Writes `bytes` to `path` by writing a temp file beside it (0600), syncing it, renaming it over
 /// `path` and syncing the directory so the rename itself survives a power cut.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write(path, bytes, Replace::Yes)
+}
+
+/// Like `write_atomic`, but fails with `ErrorKind::AlreadyExists` when `path` exists, decided by
+/// the rename itself: a file that appears between a check and the write is never overwritten.
+pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write(path, bytes, Replace::No)
+}
+
+#[derive(PartialEq)]
+enum Replace {
+    Yes,
+    No,
+}
+
+fn write(path: &Path, bytes: &[u8], replace: Replace) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -19,7 +35,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     // On error the temp file is removed when `temp` drops, so no stray files are left.
-    temp.persist(path).map_err(|e| e.error)?;
+    match replace {
+        Replace::Yes => temp.persist(path).map_err(|e| e.error)?,
+        Replace::No => temp.persist_noclobber(path).map_err(|e| e.error)?,
+    };
     sync_dir(dir)
 }
 
@@ -46,6 +65,18 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_new_only_write_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.md");
+        write_atomic_new(&path, b"first").unwrap();
+        let err = write_atomic_new(&path, b"second").unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "the temp file is gone");
     }
 
     #[cfg(unix)]

@@ -11,9 +11,11 @@
 mod atomic;
 pub mod backup;
 mod lock;
+mod output;
 
 pub use atomic::write_atomic;
 pub use lock::{LockError, WriterLock};
+pub use output::{OutputError, write_export};
 
 use crate::error::{Exit, Failure};
 use crate::journal::{self, DecodeError, Journal};
@@ -156,10 +158,21 @@ impl Store {
         patience: Duration,
         today: NaiveDate,
     ) -> Result<(WriterLock, Journal), Failure> {
+        let (lock, loaded) = self.begin_write_loaded(patience, today)?;
+        Ok((lock, loaded.journal))
+    }
+
+    /// `begin_write`, keeping the bytes that loaded (an import copies them before it changes
+    /// anything).
+    pub fn begin_write_loaded(
+        &self,
+        patience: Duration,
+        today: NaiveDate,
+    ) -> Result<(WriterLock, Loaded), Failure> {
         let lock = self.lock(patience)?;
         let loaded = self.load()?;
         self.backup(&loaded, today);
-        Ok((lock, loaded.journal))
+        Ok((lock, loaded))
     }
 
     /// Takes today's last-known-good backup. A failed backup must not block the user's write, so

@@ -30,7 +30,7 @@ pub use figures::{
 };
 pub use flags::{Flag, FlagKind, boundary_slipping, flags, isolation};
 pub use status::{Arrow, seven_day_directions, status_line};
-pub use table::table;
+pub use table::{change_line, nourishing_line, slope_line, table};
 pub use weeks::{
     Change, Direction, SLOPE_DAYS, SLOPE_MIN_CHECK_INS, WeekSummary, change, check_ins_in_last,
     slope_28d, week_summaries,

@@ -122,7 +122,9 @@ fn signed(x: f64) -> String {
     }
 }
 
-fn change_line(review: &Review) -> String {
+/// "Change: +11.3, rising (week of …: 51.3; week of …: 40.0)": the change naming both weeks, so
+/// an old comparison is never mistaken for this week's. Shared with the Trends screen.
+pub fn change_line(review: &Review) -> String {
     let change = &review.change;
     let (Some(start), Some(current), Some(previous_start)) = (
         change.week_start,
@@ -148,7 +150,8 @@ fn change_line(review: &Review) -> String {
     }
 }
 
-fn slope_line(review: &Review) -> String {
+/// "28-day slope: +3.1 points a week, rising", or how many check-ins it still needs.
+pub fn slope_line(review: &Review) -> String {
     match review.slope_28d {
         Some(slope) => {
             let reading = if round1(slope).abs() < FLAT_SLOPE {
@@ -169,7 +172,8 @@ fn slope_line(review: &Review) -> String {
     }
 }
 
-fn nourishing_line(review: &Review) -> String {
+/// "Days since a nourishing connection: 3".
+pub fn nourishing_line(review: &Review) -> String {
     match review.days_since_nourishing {
         Some(0) => "Days since a nourishing connection: 0 (today)".to_string(),
         Some(days) => format!("Days since a nourishing connection: {days}"),

@@ -110,8 +110,10 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         .filter(|hint| hint.in_footer)
         .map(|hint| (hint.keys, hint.does))
         .collect();
+    // An open dialog takes every key, so the global ones (and the banner's) do not apply there.
+    let dialog_open = matches!(app.overlay, Some(Overlay::Export(_)));
     let mut global: Vec<(&str, &str)> = Vec::new();
-    if letters_are_global {
+    if letters_are_global && !dialog_open {
         // The banner's key comes after the screen's own, so on a narrow footer it is the one
         // left out (the help overlay always lists it).
         screen.extend(

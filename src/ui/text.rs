@@ -44,6 +44,30 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Splits every word wider than `width` columns into pieces exactly `width` wide (the last one
+/// shorter), so `wrap` puts each piece on a line of its own instead of cutting the word short:
+/// for paths, where every character matters.
+pub fn break_long_words(text: &str, width: usize) -> String {
+    let width = width.max(1);
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut used = 0;
+        for c in word.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > width && word.width() > width {
+                out.push(' ');
+                used = 0;
+            }
+            out.push(c);
+            used += w;
+        }
+    }
+    out
+}
+
 fn hard_cut(word: &str, width: usize) -> String {
     let mut out = String::new();
     for c in word.chars() {
@@ -241,6 +265,24 @@ mod tests {
         assert_eq!(wrap("", 10), vec![""]);
         let long = wrap("supercalifragilistic", 8);
         assert_eq!(long, vec!["superca…"]);
+    }
+
+    #[test]
+    fn long_words_break_into_whole_lines_without_losing_a_char() {
+        let path = "/home/sam/exports/rekindle-2026-11-23.md";
+        let text = format!("Written to {path}");
+        let lines = wrap(&break_long_words(&text, 16), 16);
+        assert_eq!(
+            lines,
+            vec![
+                "Written to",
+                "/home/sam/export",
+                "s/rekindle-2026-",
+                "11-23.md"
+            ]
+        );
+        assert_eq!(lines[1..].concat(), path);
+        assert_eq!(break_long_words("short words stay", 16), "short words stay");
     }
 
     #[test]

@@ -19,6 +19,17 @@ pub struct Theme {
     pub tab_active: Style,
     pub key: Style,
     pub selected: Style,
+    /// A raised flag's title; the `⚑` beside it carries the meaning without colour.
+    pub flag: Style,
+    /// Chart series. Each is also told apart by its marker (`●`, `E`, `C`, `F`), never colour alone.
+    pub composite: Style,
+    pub exhaustion: Style,
+    pub cynicism: Style,
+    pub efficacy: Style,
+    /// Chart axes and their labels.
+    pub axis: Style,
+    /// A missed day or week (drawn as `·`): present, but quiet.
+    pub gap: Style,
 }
 
 impl Theme {
@@ -40,6 +51,13 @@ impl Theme {
             tab_active: Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             key: c(bold, Color::Cyan),
             selected: Style::default().add_modifier(Modifier::REVERSED),
+            flag: c(bold, Color::Yellow),
+            composite: c(bold, Color::Magenta),
+            exhaustion: c(Style::default(), Color::LightRed),
+            cynicism: c(Style::default(), Color::LightBlue),
+            efficacy: c(Style::default(), Color::Green),
+            axis: Style::default().add_modifier(Modifier::DIM),
+            gap: Style::default().add_modifier(Modifier::DIM),
         }
     }
 
