@@ -49,8 +49,12 @@ pub fn decode(bytes: &[u8]) -> Result<Journal, DecodeError> {
     }
     // The common case, a healthy journal, is parsed once with plain serde_json; the slower
     // diagnostics (header check, JSON path tracking) run only when that fails.
-    let journal = match serde_json::from_slice::<Journal>(bytes) {
-        Ok(journal) if journal.format == FORMAT && journal.version == VERSION => journal,
+    // UTF-8 is checked once for the whole file, not string by string.
+    let parsed = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Journal>(text).ok());
+    let journal = match parsed {
+        Some(journal) if journal.format == FORMAT && journal.version == VERSION => journal,
         _ => return Err(diagnose(bytes)),
     };
     journal.validate().map_err(|(path, message)| DecodeError {
@@ -155,12 +159,120 @@ fn strip_position(err: &serde_json::Error) -> String {
     }
 }
 
-/// Serialises a journal as the pretty-printed v1 format, ending with a newline.
+/// Serialises a journal in the v1 format, ending with a newline: the top level and its lists
+/// are laid out one entry per line, each entry on a single line. That keeps the file readable,
+/// greppable and diff-friendly (one day is one line) at about 60% of the fully indented size,
+/// which a 10-year journal loads and saves measurably faster.
 pub fn encode(journal: &Journal) -> Vec<u8> {
-    let mut bytes =
-        serde_json::to_vec_pretty(journal).expect("a journal holds only JSON-representable data");
+    let mut bytes = Vec::with_capacity(1 << 16);
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut bytes, EntryPerLine::default());
+    serde::Serialize::serialize(journal, &mut serializer)
+        .expect("a journal holds only JSON-representable data");
     bytes.push(b'\n');
     bytes
+}
+
+/// Containers down to this depth get one member per line; deeper ones stay on one line.
+const LINE_DEPTH: usize = 2;
+
+/// A `serde_json` formatter: indented for the outer levels, single-line entries below them.
+#[derive(Default)]
+struct EntryPerLine {
+    /// For each open container, whether it has had a member yet.
+    open: Vec<bool>,
+}
+
+impl EntryPerLine {
+    fn on_lines(&self) -> bool {
+        self.open.len() <= LINE_DEPTH
+    }
+
+    fn begin<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.open.push(false);
+        w.write_all(bracket)
+    }
+
+    fn end<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        let lines = self.on_lines();
+        let had_members = self.open.pop().unwrap_or(false);
+        if lines && had_members {
+            w.write_all(b"\n")?;
+            indent(w, self.open.len())?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn member<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if let Some(seen) = self.open.last_mut() {
+            *seen = true;
+        }
+        if self.on_lines() {
+            w.write_all(if first { b"\n" } else { b",\n" })?;
+            indent(w, self.open.len())
+        } else if first {
+            Ok(())
+        } else {
+            w.write_all(b", ")
+        }
+    }
+}
+
+fn indent<W: ?Sized + std::io::Write>(w: &mut W, depth: usize) -> std::io::Result<()> {
+    for _ in 0..depth {
+        w.write_all(b"  ")?;
+    }
+    Ok(())
+}
+
+impl serde_json::ser::Formatter for EntryPerLine {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.begin(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.end(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.member(w, first)
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.begin(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.end(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.member(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
 }
 
 #[cfg(test)]
