@@ -56,7 +56,9 @@ pub fn run(store: &Store) -> Result<Exit> {
 
     let signals = Signals::register()?;
     let guard = TerminalGuard::enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    // Buffered, so a frame reaches the terminal in a few large writes instead of many small ones.
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
     let mut last_minute = started.timestamp() / 60;
     loop {
         terminal.draw(|frame| crate::ui::render(&app, frame))?;
