@@ -131,7 +131,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let selected = app.journal_view.selected.min(rows - 1);
     // Page-wise scrolling: stable, and needs no state written back from rendering.
     let top = (selected / height) * height;
-    let note_width = (area.width as usize).saturating_sub(42);
+    // What the columns before the note take: marker, date, E/C/F, composite, band.
+    let note_width = (area.width as usize).saturating_sub(48);
     for row in top..(top + height).min(rows) {
         let date = date_of_row(app, row);
         let style = if row == selected {
@@ -149,14 +150,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         {
             Some(c) => {
                 let band = Band::of_day(c);
-                let note: String = c
-                    .note
-                    .lines()
-                    .next()
-                    .unwrap_or("")
-                    .chars()
-                    .take(note_width)
-                    .collect();
+                let note = preview(&c.note, note_width);
                 Line::from(vec![
                     Span::styled(format!("{marker} {day}  "), style),
                     Span::styled(
@@ -198,5 +192,42 @@ fn band_short(band: Band) -> &'static str {
         Band::Moderate => "moderate",
         Band::High => "high",
         Band::VeryHigh => "very high",
+    }
+}
+
+/// The note's first line cut to `width` columns, with `…` where anything was left out (a later
+/// line counts), so a preview never looks like the whole note.
+fn preview(note: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let first = note.lines().next().unwrap_or("");
+    let more = note.lines().nth(1).is_some();
+    let mut out = String::new();
+    let mut used = 0;
+    for c in first.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            out.push('…');
+            return out;
+        }
+        used += w;
+        out.push(c);
+    }
+    if more && width > used {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preview;
+
+    #[test]
+    fn previews_mark_what_they_leave_out() {
+        assert_eq!(preview("Back-to-back calls", 40), "Back-to-back calls");
+        assert_eq!(preview("Back-to-back calls", 8), "Back-to…");
+        assert_eq!(preview("one\ntwo", 40), "one…");
+        assert_eq!(preview("", 10), "");
+        assert_eq!(preview("雨の日", 5), "雨の…");
     }
 }
