@@ -269,3 +269,73 @@ fn closing_the_terminal_ends_the_app_instead_of_spinning() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_connection_and_a_boundary_added_by_keys_land_in_the_journal() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    tui.send(ESC);
+    tui.send("2");
+    tui.wait_for("Connections");
+    tui.send("a");
+    tui.send("Sam");
+    tui.send(CTRL_S);
+    tui.wait_for("saved to");
+    tui.send("3");
+    tui.send("a");
+    tui.send("No work email after 19:00");
+    tui.send(DOWN);
+    tui.send("19:00");
+    tui.send(DOWN);
+    tui.send("07:00");
+    tui.send(CTRL_S);
+    let screen = tui.wait_for("in force");
+    // Monday 21:04 is inside 19:00–07:00: the banner appears at once.
+    assert!(
+        screen.contains("21:04 — you said: no work email after 19:00"),
+        "{screen}"
+    );
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0));
+
+    let journal = s.journal();
+    let connection = &journal["connections"][0];
+    assert_eq!(connection["person"], "Sam");
+    assert_eq!(connection["kind"], "message", "the defaults: a message");
+    assert_eq!(connection["initiated_by"], "me");
+    assert_eq!(connection["felt"], "neutral");
+    assert_eq!(connection["date"], "2026-11-23");
+    let boundary = &journal["boundaries"][0];
+    assert_eq!(boundary["text"], "No work email after 19:00");
+    assert_eq!(boundary["from"], "19:00");
+    assert_eq!(boundary["until"], "07:00");
+}
+
+#[test]
+fn a_boundary_in_force_shows_the_banner_on_start() {
+    let s = Sandbox::new();
+    s.cmd()
+        .args([
+            "boundary",
+            "add",
+            "No work email after 19:00",
+            "--from",
+            "19:00",
+            "--until",
+            "07:00",
+        ])
+        .assert()
+        .success();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("21:04 — you said: no work email after 19:00");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0));
+    // Outside the window, no banner.
+    let mut later = Tui::start(&s, "2026-11-24T12:00:00+01:00", 80, 24);
+    let screen = later.wait_for("How spent do you feel today");
+    assert!(!screen.contains("you said"), "{screen}");
+    later.send(ESC);
+    later.send("q");
+    later.wait_exit();
+}

@@ -405,4 +405,43 @@ mod tests {
         assert!(!journal.boundaries[0].archived);
         assert_eq!(journal.boundaries[0].days, None);
     }
+
+    mod properties {
+        use super::super::*;
+        use crate::export::fixture::arb_journal;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+
+            #[test]
+            fn any_valid_journal_round_trips_byte_stably(journal in arb_journal()) {
+                let bytes = encode(&journal);
+                let loaded = decode(&bytes).expect("an encoded journal decodes");
+                prop_assert_eq!(&loaded, &journal);
+                prop_assert_eq!(encode(&loaded), bytes);
+            }
+
+            #[test]
+            fn the_loader_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+                let _ = decode(&bytes);
+            }
+
+            #[test]
+            fn damage_to_a_valid_journal_is_refused_or_read_never_a_panic(
+                journal in arb_journal(),
+                cut in any::<prop::sample::Index>(),
+                flip in any::<prop::sample::Index>(),
+                byte in any::<u8>(),
+            ) {
+                let mut bytes = encode(&journal);
+                // Cut at least the closing "}\n", so the JSON really is incomplete.
+                let truncated = &bytes[..cut.index(bytes.len() - 1)];
+                prop_assert!(decode(truncated).is_err(), "a truncated journal is an error, not a shorter journal");
+                let at = flip.index(bytes.len());
+                bytes[at] = byte;
+                let _ = decode(&bytes);
+            }
+        }
+    }
 }
