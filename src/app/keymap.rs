@@ -13,22 +13,37 @@ pub struct Binding<M> {
     pub in_footer: bool,
     /// A key this binding answers to, for tests that press every advertised key.
     pub example: KeyEvent,
-    matcher: fn(&KeyEvent) -> Option<M>,
+    matcher: Matcher<M>,
 }
 
-impl<M> Binding<M> {
+/// Decides whether a key is this binding's, and which message it makes.
+type Matcher<M> = Box<dyn Fn(&KeyEvent) -> Option<M>>;
+
+impl<M: 'static> Binding<M> {
     pub fn new(
         keys: &'static str,
         does: &'static str,
         example: KeyEvent,
-        matcher: fn(&KeyEvent) -> Option<M>,
+        matcher: impl Fn(&KeyEvent) -> Option<M> + 'static,
     ) -> Binding<M> {
         Binding {
             keys,
             does,
             in_footer: true,
             example,
-            matcher,
+            matcher: Box::new(matcher),
+        }
+    }
+
+    /// The same key, producing another screen's message.
+    pub fn map<N>(self, f: impl Fn(M) -> N + 'static) -> Binding<N> {
+        let matcher = self.matcher;
+        Binding {
+            keys: self.keys,
+            does: self.does,
+            in_footer: self.in_footer,
+            example: self.example,
+            matcher: Box::new(move |key| matcher(key).map(&f)),
         }
     }
 
@@ -43,8 +58,83 @@ impl<M> Binding<M> {
     }
 }
 
+/// `↑`/`↓` (and `k`/`j`): one binding for both directions.
+pub fn up_down<M: Copy + 'static>(does: &'static str, down: M, up: M) -> Binding<M> {
+    Binding::new("↑↓", does, plain(KeyCode::Down), move |k| {
+        if is_down(k) {
+            Some(down)
+        } else if is_up(k) {
+            Some(up)
+        } else {
+            None
+        }
+    })
+}
+
+/// `←`/`→` (and `h`/`l`): one binding for both directions.
+pub fn left_right<M: Copy + 'static>(does: &'static str, left: M, right: M) -> Binding<M> {
+    Binding::new("←→", does, plain(KeyCode::Right), move |k| {
+        if is_left(k) {
+            Some(left)
+        } else if is_right(k) {
+            Some(right)
+        } else {
+            None
+        }
+    })
+}
+
+/// A single plain key (`Enter`, `Esc`, a letter …) with no Ctrl or Alt.
+pub fn on<M: Copy + 'static>(
+    keys: &'static str,
+    does: &'static str,
+    code: KeyCode,
+    msg: M,
+) -> Binding<M> {
+    Binding::new(keys, does, plain(code), move |k| {
+        (k.code == code && is_plain(k)).then_some(msg)
+    })
+}
+
+/// `Ctrl`+a letter.
+pub fn on_ctrl<M: Copy + 'static>(
+    keys: &'static str,
+    does: &'static str,
+    c: char,
+    msg: M,
+) -> Binding<M> {
+    Binding::new(keys, does, ctrl(c), move |k| is_ctrl(k, c).then_some(msg))
+}
+
+/// What the keys every form shares do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKey {
+    Save,
+    Next,
+    Previous,
+    Enter,
+    Leave,
+}
+
+/// The keys every form starts its keymap with: `Ctrl-S` (saves, or `save_does`) and `↑↓`.
+pub fn form_head(save_does: &'static str) -> Vec<Binding<FormKey>> {
+    vec![
+        on_ctrl("Ctrl-S", save_does, 's', FormKey::Save),
+        up_down("move", FormKey::Next, FormKey::Previous),
+    ]
+}
+
+/// The keys every form ends its keymap with: `Enter` (next field, or what it does on the last
+/// field) and `Esc` (leave the field, or what it does with none focused).
+pub fn form_tail(enter_does: &'static str, esc_does: &'static str) -> Vec<Binding<FormKey>> {
+    vec![
+        on("Enter", enter_does, KeyCode::Enter, FormKey::Enter).help_only(),
+        on("Esc", esc_does, KeyCode::Esc, FormKey::Leave),
+    ]
+}
+
 /// The first binding that answers to `key`.
-pub fn lookup<M>(bindings: &[Binding<M>], key: &KeyEvent) -> Option<M> {
+pub fn lookup<M: 'static>(bindings: &[Binding<M>], key: &KeyEvent) -> Option<M> {
     bindings.iter().find_map(|b| b.matches(key))
 }
 

@@ -1,7 +1,7 @@
 //! Screen 1, the daily check-in: three ratings, habits, today's boundaries and a note, or the
 //! saved day's scores when it is already done.
 
-use crate::app::keymap::{self, Binding, ch, ctrl, is_char, is_ctrl, plain};
+use crate::app::keymap::{self, Binding, FormKey, ch, ctrl, is_char};
 use crate::app::text_input::TextInput;
 use crate::app::{App, Effect};
 use crate::journal::{CheckIn, HABIT_LABELS, Outcome, Rating, Upsert, check_sleep_hours};
@@ -147,15 +147,7 @@ impl Form {
     }
 
     fn move_focus(&mut self, forward: bool) {
-        let fields = self.fields();
-        let next = match self.focus.and_then(|f| fields.iter().position(|x| *x == f)) {
-            None if forward => 0,
-            None => fields.len() - 1,
-            // Moving wraps around, so ↓ from the note comes back to exhaustion.
-            Some(i) if forward => (i + 1) % fields.len(),
-            Some(i) => (i + fields.len() - 1) % fields.len(),
-        };
-        self.focus = Some(fields[next]);
+        self.focus = Some(super::next_field(&self.fields(), self.focus, forward));
     }
 
     /// The check-in this form describes, or what is missing.
@@ -205,15 +197,11 @@ impl Form {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     Edit,
-    Save,
-    Next,
-    Previous,
+    Form(FormKey),
     Lower,
     Raise,
     Set(u8),
     Toggle,
-    Enter,
-    Leave,
 }
 
 pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
@@ -225,36 +213,13 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
             |k| (is_char(k, 'e') || k.code == KeyCode::Enter).then_some(Msg::Edit),
         )];
     };
-    let mut list = vec![
-        Binding::new("Ctrl-S", "save", ctrl('s'), |k| {
-            is_ctrl(k, 's').then_some(Msg::Save)
-        }),
-        Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
-            if keymap::is_down(k) {
-                Some(Msg::Next)
-            } else if keymap::is_up(k) {
-                Some(Msg::Previous)
-            } else {
-                None
-            }
-        }),
-    ];
+    let mut list: Vec<Binding<Msg>> = keymap::form_head("save")
+        .into_iter()
+        .map(|b| b.map(Msg::Form))
+        .collect();
     match form.focus {
         Some(Field::Rating(_)) => {
-            list.push(Binding::new(
-                "←→",
-                "lower/raise",
-                plain(KeyCode::Right),
-                |k| {
-                    if keymap::is_left(k) {
-                        Some(Msg::Lower)
-                    } else if keymap::is_right(k) {
-                        Some(Msg::Raise)
-                    } else {
-                        None
-                    }
-                },
-            ));
+            list.push(keymap::left_right("lower/raise", Msg::Lower, Msg::Raise));
             list.push(Binding::new("0–9", "set", ch('7'), |k| {
                 keymap::digit(k).map(Msg::Set)
             }));
@@ -271,6 +236,7 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
             }));
         }
         Some(Field::Note) => {
+            // Documents the text field's own key (the field handles it before the keymap).
             list.push(
                 Binding::new("Alt-Enter", "new line", ctrl('j'), |_| None::<Msg>).help_only(),
             );
@@ -282,20 +248,16 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
     } else {
         "next field"
     };
-    list.push(
-        Binding::new("Enter", enter_does, plain(KeyCode::Enter), |k| {
-            (k.code == KeyCode::Enter && !crate::app::has_modifier(k)).then_some(Msg::Enter)
-        })
-        .help_only(),
-    );
     let esc_does = if form.focus.is_some() {
         "leave field"
     } else {
         "cancel edit"
     };
-    list.push(Binding::new("Esc", esc_does, plain(KeyCode::Esc), |k| {
-        (k.code == KeyCode::Esc).then_some(Msg::Leave)
-    }));
+    list.extend(
+        keymap::form_tail(enter_does, esc_does)
+            .into_iter()
+            .map(|b| b.map(Msg::Form)),
+    );
     list
 }
 
@@ -338,11 +300,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         return Vec::new();
     };
     match (msg, form.focus) {
-        (Msg::Save, _) | (Msg::Enter, Some(Field::Note)) => return save(app, now),
-        (Msg::Enter, _) | (Msg::Next, _) => form.move_focus(true),
-        (Msg::Previous, _) => form.move_focus(false),
-        (Msg::Leave, Some(_)) => form.focus = None,
-        (Msg::Leave, None) => {
+        (Msg::Form(FormKey::Save), _) | (Msg::Form(FormKey::Enter), Some(Field::Note)) => {
+            return save(app, now);
+        }
+        (Msg::Form(FormKey::Enter), _) | (Msg::Form(FormKey::Next), _) => form.move_focus(true),
+        (Msg::Form(FormKey::Previous), _) => form.move_focus(false),
+        (Msg::Form(FormKey::Leave), Some(_)) => form.focus = None,
+        (Msg::Form(FormKey::Leave), None) => {
             let date = form.date;
             app.check_in.form = None;
             app.check_in.viewing = Some(date);

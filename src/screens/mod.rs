@@ -234,16 +234,17 @@ pub fn save_failed(app: &mut App) {
     settings::save_failed(app);
 }
 
-/// The field after (or before) `focus` in a form's `fields`, stopping at the ends; with no field
-/// focused, the first (or the last). `fields` is a form's non-empty field list.
+/// The field after (or before) `focus` in a form's `fields`, wrapping around at the ends (↓ from
+/// the last field comes back to the first, as in every rekindle form); with no field focused,
+/// the first (or the last). `fields` is a form's non-empty field list.
 pub fn next_field<F: Copy + PartialEq>(fields: &[F], focus: Option<F>, forward: bool) -> F {
     let at = focus.and_then(|f| fields.iter().position(|x| *x == f));
-    let last = fields.len().saturating_sub(1);
+    let count = fields.len().max(1);
     let next = match at {
         None if forward => 0,
-        None => last,
-        Some(i) if forward => (i + 1).min(last),
-        Some(i) => i.saturating_sub(1),
+        None => count - 1,
+        Some(i) if forward => (i + 1) % count,
+        Some(i) => (i + count - 1) % count,
     };
     fields[next]
 }

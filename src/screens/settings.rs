@@ -1,13 +1,13 @@
 //! Screen 6, settings: week start, day boundary and support text, edited like any form and saved
 //! with `Ctrl-S`; the new values apply to every screen at once.
 
-use crate::app::keymap::{self, Binding, ctrl, is_ctrl, plain};
+use crate::app::keymap::{self, Binding, FormKey};
 use crate::app::text_input::TextInput;
 use crate::app::{App, Effect};
 use crate::journal::{LongDay, SettingKey, Settings};
 use crate::ui::text::{input_spans, wrap_with_cursor};
 use chrono::Weekday;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -54,67 +54,32 @@ impl From<&Settings> for State {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
-    Next,
-    Previous,
+    Form(FormKey),
     Earlier,
     Later,
-    Enter,
-    Save,
-    Leave,
 }
 
 pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
     let focus = app.settings.focus;
-    let mut list = vec![
-        Binding::new("Ctrl-S", "save", ctrl('s'), |k| {
-            is_ctrl(k, 's').then_some(Msg::Save)
-        }),
-        Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
-            if keymap::is_down(k) {
-                Some(Msg::Next)
-            } else if keymap::is_up(k) {
-                Some(Msg::Previous)
-            } else {
-                None
-            }
-        }),
-    ];
+    let mut list: Vec<Binding<Msg>> = keymap::form_head("save")
+        .into_iter()
+        .map(|b| b.map(Msg::Form))
+        .collect();
     if focus == Some(Field::WeekStart) {
-        list.push(Binding::new(
-            "←→",
-            "change day",
-            plain(KeyCode::Right),
-            |k| {
-                if keymap::is_left(k) {
-                    Some(Msg::Earlier)
-                } else if keymap::is_right(k) {
-                    Some(Msg::Later)
-                } else {
-                    None
-                }
-            },
-        ));
+        list.push(keymap::left_right("change day", Msg::Earlier, Msg::Later));
     }
+    // With no field focused there is nothing to leave, and Enter starts nothing.
     if focus.is_some() {
         let enter = if focus == Some(Field::SupportText) {
             "save"
         } else {
             "next field"
         };
-        list.push(
-            Binding::new("Enter", enter, plain(KeyCode::Enter), |k| {
-                (k.code == KeyCode::Enter && !crate::app::has_modifier(k)).then_some(Msg::Enter)
-            })
-            .help_only(),
+        list.extend(
+            keymap::form_tail(enter, "leave field")
+                .into_iter()
+                .map(|b| b.map(Msg::Form)),
         );
-    }
-    if focus.is_some() {
-        list.push(Binding::new(
-            "Esc",
-            "leave field",
-            plain(KeyCode::Esc),
-            |k| (k.code == KeyCode::Esc).then_some(Msg::Leave),
-        ));
     }
     list
 }
@@ -145,23 +110,19 @@ pub fn on_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let state = &mut app.settings;
-    let index = state
-        .focus
-        .and_then(|f| FIELDS.iter().position(|x| *x == f));
     match msg {
-        Msg::Save => return save(app),
+        Msg::Form(FormKey::Save) => return save(app),
         // Enter on the last field saves, as on every form.
-        Msg::Enter if state.focus == Some(Field::SupportText) => return save(app),
-        Msg::Next | Msg::Enter => {
-            state.focus = Some(FIELDS[index.map_or(0, |i| (i + 1) % FIELDS.len())]);
+        Msg::Form(FormKey::Enter) if state.focus == Some(Field::SupportText) => return save(app),
+        Msg::Form(FormKey::Next) | Msg::Form(FormKey::Enter) => {
+            state.focus = Some(super::next_field(&FIELDS, state.focus, true))
         }
-        Msg::Previous => {
-            let last = FIELDS.len() - 1;
-            state.focus = Some(FIELDS[index.map_or(last, |i| (i + last) % FIELDS.len())]);
+        Msg::Form(FormKey::Previous) => {
+            state.focus = Some(super::next_field(&FIELDS, state.focus, false))
         }
         Msg::Earlier => state.week_start = state.week_start.pred(),
         Msg::Later => state.week_start = state.week_start.succ(),
-        Msg::Leave => state.focus = None,
+        Msg::Form(FormKey::Leave) => state.focus = None,
     }
     Vec::new()
 }

@@ -3,7 +3,7 @@
 //! means every day, as an absent `days` does in the file.
 
 use super::Msg;
-use crate::app::keymap::{self, Binding, ch, ctrl, is_char, is_ctrl, plain};
+use crate::app::keymap::{self, Binding, FormKey, ch, is_char};
 use crate::app::text_input::TextInput;
 use crate::app::{App, Effect};
 use crate::journal::{Boundary, ClockTime, Journal, ShortDay, check_boundary_text};
@@ -11,7 +11,7 @@ use crate::reminders::describe_window;
 use crate::screens::next_field;
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
 use chrono::{NaiveDate, Weekday};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -73,14 +73,10 @@ pub struct Form {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormMsg {
-    Save,
-    Next,
-    Previous,
+    Key(FormKey),
     DayLeft,
     DayRight,
     Toggle,
-    Enter,
-    Leave,
 }
 
 /// A window as typed on the form, checked.
@@ -234,34 +230,15 @@ impl Default for Form {
 }
 
 pub fn bindings(form: &Form) -> Vec<Binding<Msg>> {
-    let mut list = vec![
-        Binding::new("Ctrl-S", "save", ctrl('s'), |k| {
-            is_ctrl(k, 's').then_some(Msg::Form(FormMsg::Save))
-        }),
-        Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
-            if keymap::is_down(k) {
-                Some(Msg::Form(FormMsg::Next))
-            } else if keymap::is_up(k) {
-                Some(Msg::Form(FormMsg::Previous))
-            } else {
-                None
-            }
-        }),
-    ];
+    let mut list: Vec<Binding<Msg>> = keymap::form_head("save")
+        .into_iter()
+        .map(|b| b.map(|key| Msg::Form(FormMsg::Key(key))))
+        .collect();
     if form.focus == Some(Field::Days) {
-        list.push(Binding::new(
-            "←→",
+        list.push(keymap::left_right(
             "pick day",
-            plain(KeyCode::Right),
-            |k| {
-                if keymap::is_left(k) {
-                    Some(Msg::Form(FormMsg::DayLeft))
-                } else if keymap::is_right(k) {
-                    Some(Msg::Form(FormMsg::DayRight))
-                } else {
-                    None
-                }
-            },
+            Msg::Form(FormMsg::DayLeft),
+            Msg::Form(FormMsg::DayRight),
         ));
         list.push(Binding::new("Space", "tick day", ch(' '), |k| {
             is_char(k, ' ').then_some(Msg::Form(FormMsg::Toggle))
@@ -271,21 +248,16 @@ pub fn bindings(form: &Form) -> Vec<Binding<Msg>> {
         Some(Field::Days) => "save",
         Some(Field::Text | Field::From | Field::Until) | None => "next field",
     };
-    list.push(
-        Binding::new("Enter", enter_does, plain(KeyCode::Enter), |k| {
-            (k.code == KeyCode::Enter && !crate::app::has_modifier(k))
-                .then_some(Msg::Form(FormMsg::Enter))
-        })
-        .help_only(),
-    );
     let esc_does = if form.focus.is_some() {
         "leave field"
     } else {
         "cancel"
     };
-    list.push(Binding::new("Esc", esc_does, plain(KeyCode::Esc), |k| {
-        (k.code == KeyCode::Esc).then_some(Msg::Form(FormMsg::Leave))
-    }));
+    list.extend(
+        keymap::form_tail(enter_does, esc_does)
+            .into_iter()
+            .map(|b| b.map(|key| Msg::Form(FormMsg::Key(key)))),
+    );
     list
 }
 
@@ -294,18 +266,22 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
         return Vec::new();
     };
     match msg {
-        FormMsg::Save => return save(app),
-        FormMsg::Enter if form.focus == Some(Field::Days) => return save(app),
-        FormMsg::Enter | FormMsg::Next => form.focus = Some(next_field(&FIELDS, form.focus, true)),
-        FormMsg::Previous => form.focus = Some(next_field(&FIELDS, form.focus, false)),
+        FormMsg::Key(FormKey::Save) => return save(app),
+        FormMsg::Key(FormKey::Enter) if form.focus == Some(Field::Days) => return save(app),
+        FormMsg::Key(FormKey::Enter) | FormMsg::Key(FormKey::Next) => {
+            form.focus = Some(next_field(&FIELDS, form.focus, true))
+        }
+        FormMsg::Key(FormKey::Previous) => {
+            form.focus = Some(next_field(&FIELDS, form.focus, false))
+        }
         FormMsg::DayLeft => form.day_cursor = (form.day_cursor + 6) % 7,
         FormMsg::DayRight => form.day_cursor = (form.day_cursor + 1) % 7,
         FormMsg::Toggle => {
             form.days[form.day_cursor] = !form.days[form.day_cursor];
             form.error = None;
         }
-        FormMsg::Leave if form.focus.is_some() => form.focus = None,
-        FormMsg::Leave => {
+        FormMsg::Key(FormKey::Leave) if form.focus.is_some() => form.focus = None,
+        FormMsg::Key(FormKey::Leave) => {
             let what = if form.base.is_some() {
                 "Edit cancelled; nothing was saved."
             } else {

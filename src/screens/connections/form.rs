@@ -6,7 +6,7 @@
 //! the end of the text takes it; `Tab` stays the screen switch it is everywhere else.
 
 use super::{Msg, felt_words, kind_words};
-use crate::app::keymap::{self, Binding, ctrl, is_char, is_ctrl, plain};
+use crate::app::keymap::{self, Binding, FormKey, is_char, plain};
 use crate::app::text_input::TextInput;
 use crate::app::{App, Effect};
 use crate::journal::{Connection, Felt, InitiatedBy, Journal, Kind, check_person, parse_date};
@@ -78,13 +78,9 @@ pub struct Form {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormMsg {
-    Save,
-    Next,
-    Previous,
+    Key(FormKey),
     Earlier,
     Later,
-    Enter,
-    Leave,
 }
 
 impl Form {
@@ -253,20 +249,10 @@ fn starts_with_ignoring_case(name: &str, prefix: &str) -> bool {
 }
 
 pub fn bindings(form: &Form, can_complete: bool) -> Vec<Binding<Msg>> {
-    let mut list = vec![
-        Binding::new("Ctrl-S", "save", ctrl('s'), |k| {
-            is_ctrl(k, 's').then_some(Msg::Form(FormMsg::Save))
-        }),
-        Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
-            if keymap::is_down(k) {
-                Some(Msg::Form(FormMsg::Next))
-            } else if keymap::is_up(k) {
-                Some(Msg::Form(FormMsg::Previous))
-            } else {
-                None
-            }
-        }),
-    ];
+    let mut list: Vec<Binding<Msg>> = keymap::form_head("save")
+        .into_iter()
+        .map(|b| b.map(|key| Msg::Form(FormMsg::Key(key))))
+        .collect();
     match form.focus {
         Some(Field::Kind | Field::InitiatedBy | Field::Felt) => {
             list.push(Binding::new(
@@ -297,21 +283,16 @@ pub fn bindings(form: &Form, can_complete: bool) -> Vec<Binding<Msg>> {
         Some(Field::Date) => "save",
         Some(_) | None => "next field",
     };
-    list.push(
-        Binding::new("Enter", enter_does, plain(KeyCode::Enter), |k| {
-            (k.code == KeyCode::Enter && !crate::app::has_modifier(k))
-                .then_some(Msg::Form(FormMsg::Enter))
-        })
-        .help_only(),
-    );
     let esc_does = if form.focus.is_some() {
         "leave field"
     } else {
         "cancel"
     };
-    list.push(Binding::new("Esc", esc_does, plain(KeyCode::Esc), |k| {
-        (k.code == KeyCode::Esc).then_some(Msg::Form(FormMsg::Leave))
-    }));
+    list.extend(
+        keymap::form_tail(enter_does, esc_does)
+            .into_iter()
+            .map(|b| b.map(|key| Msg::Form(FormMsg::Key(key)))),
+    );
     list
 }
 
@@ -320,14 +301,18 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
         return Vec::new();
     };
     match msg {
-        FormMsg::Save => return save(app),
-        FormMsg::Enter if form.focus == Some(Field::Date) => return save(app),
-        FormMsg::Enter | FormMsg::Next => form.focus = Some(next_field(&FIELDS, form.focus, true)),
-        FormMsg::Previous => form.focus = Some(next_field(&FIELDS, form.focus, false)),
+        FormMsg::Key(FormKey::Save) => return save(app),
+        FormMsg::Key(FormKey::Enter) if form.focus == Some(Field::Date) => return save(app),
+        FormMsg::Key(FormKey::Enter) | FormMsg::Key(FormKey::Next) => {
+            form.focus = Some(next_field(&FIELDS, form.focus, true))
+        }
+        FormMsg::Key(FormKey::Previous) => {
+            form.focus = Some(next_field(&FIELDS, form.focus, false))
+        }
         FormMsg::Earlier => form.cycle(false),
         FormMsg::Later => form.cycle(true),
-        FormMsg::Leave if form.focus.is_some() => form.focus = None,
-        FormMsg::Leave => {
+        FormMsg::Key(FormKey::Leave) if form.focus.is_some() => form.focus = None,
+        FormMsg::Key(FormKey::Leave) => {
             let what = if form.base.is_some() {
                 "Edit cancelled; nothing was saved."
             } else {
