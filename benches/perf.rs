@@ -89,8 +89,13 @@ fn time_command(dir: &Path, args: &[&str], runs: usize) -> Figures {
     )
 }
 
+/// tmux on a socket of the benchmark's own, so a user's tmux is never touched.
 fn tmux(args: &[&str]) -> Option<String> {
-    let out = Command::new("tmux").args(args).output().ok()?;
+    let out = Command::new("tmux")
+        .args(["-L", "rekindle-bench"])
+        .args(args)
+        .output()
+        .ok()?;
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
@@ -151,6 +156,10 @@ fn tui_start(dir: &Path, runs: usize) -> Option<(Figures, Figures, u64)> {
     let mut starts = Vec::new();
     let mut floors = Vec::new();
     let mut peak = 0;
+    // A session that outlives the measured ones keeps the tmux server running, so no run pays
+    // for starting a server.
+    let keep = format!("{session}-keep");
+    tmux(&["new-session", "-d", "-s", &keep, "-x", "20", "-y", "5", "sleep 600"])?;
     for run in 0..runs {
         let (elapsed, pid) = time_to_screen(&session, &launch, "? help")?;
         starts.push(elapsed);
@@ -168,6 +177,7 @@ fn tui_start(dir: &Path, runs: usize) -> Option<(Figures, Figures, u64)> {
         floors.push(floor);
         tmux(&["kill-session", "-t", &session]);
     }
+    tmux(&["kill-session", "-t", &keep]);
     Some((Figures::new(starts), Figures::new(floors), peak))
 }
 
