@@ -159,7 +159,17 @@ fn tui_start(dir: &Path, runs: usize) -> Option<(Figures, Figures, u64)> {
     // A session that outlives the measured ones keeps the tmux server running, so no run pays
     // for starting a server.
     let keep = format!("{session}-keep");
-    tmux(&["new-session", "-d", "-s", &keep, "-x", "20", "-y", "5", "sleep 600"])?;
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &keep,
+        "-x",
+        "20",
+        "-y",
+        "5",
+        "sleep 600",
+    ])?;
     for run in 0..runs {
         let (elapsed, pid) = time_to_screen(&session, &launch, "? help")?;
         starts.push(elapsed);

@@ -143,11 +143,56 @@ fn describe(path: String, inner: serde_json::Error) -> DecodeError {
         _ => strip_position(&inner),
     };
     DecodeError {
+        message: redact_long_quotes(&redact_long_quotes(&message, '"'), '`'),
         path: if path.is_empty() { ".".into() } else { path },
         line: (inner.line() > 0).then_some(inner.line()),
         column: (inner.line() > 0).then_some(inner.column()),
-        message,
     }
+}
+
+/// Longest quoted value an error message repeats; longer ones are told by length only.
+const QUOTE_LIMIT: usize = 24;
+
+/// Error messages quote the offending value ("invalid type: string \"…\""), which is how a note
+/// typed into the wrong field would end up on a terminal or in a bug report. Short values (a
+/// date, a time, a rating, an enum word) stay quoted so the message says what was wrong; longer
+/// ones are replaced by their length.
+fn redact_long_quotes(message: &str, quote: char) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find(quote) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        // The closing quote: the next one not escaped by a backslash.
+        let mut close = None;
+        let mut escaped = false;
+        for (i, c) in after.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                c if c == quote && !escaped => {
+                    close = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(close) = close else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let quoted = &after[..close];
+        let length = quoted.chars().count();
+        if length > QUOTE_LIMIT {
+            out.push_str(&format!("a text of {length} characters"));
+        } else {
+            out.push(quote);
+            out.push_str(quoted);
+            out.push(quote);
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// serde_json appends " at line L column C" to its messages; the position is reported separately.
@@ -364,6 +409,28 @@ mod tests {
         assert!(refuse(&trailing).message.contains("not valid JSON"));
         let wrong_type = SAMPLE.replace("\"check_ins\": [", "\"check_ins\": {\"a\":1}, \"z\": [");
         assert_eq!(refuse(&wrong_type).path, "check_ins");
+    }
+
+    #[test]
+    fn a_note_in_the_wrong_field_is_not_repeated_in_the_error() {
+        let private = "I cried in the stairwell after the review meeting";
+        let err = refuse(&SAMPLE.replace(
+            "\"exhaustion\": 7",
+            &format!("\"exhaustion\": \"{private}\""),
+        ));
+        assert_eq!(err.path, "check_ins[0].exhaustion");
+        assert!(!err.to_string().contains("stairwell"), "{err}");
+        assert!(err.message.contains("a text of 49 characters"), "{err}");
+        let err = refuse(&SAMPLE.replace(
+            "\"date\": \"2026-11-23\", \"recorded_at\"",
+            &format!("\"date\": \"{private}\", \"recorded_at\""),
+        ));
+        assert!(!err.to_string().contains("stairwell"), "{err}");
+        let err = refuse(&SAMPLE.replace("\"felt\": \"nourishing\"", "\"felt\": \"great\""));
+        assert!(
+            err.message.contains("\"great\"") || err.message.contains("great"),
+            "short values stay: {err}"
+        );
     }
 
     #[test]

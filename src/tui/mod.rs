@@ -29,15 +29,14 @@ pub fn run(store: &Store) -> Result<Exit> {
             .with_hint("in scripts use a command such as `rekindle checkin -e 7 -c 4 -f 5`; see `rekindle --help`")
             .into());
     }
-    let lock = store
-        .lock(Duration::ZERO)
-        .map_err(|failure| match failure.exit {
-            Exit::Locked => {
-                Failure::new(Exit::Locked, "rekindle is already open in another terminal")
-                    .with_hint("switch to that terminal, or close it and try again")
-            }
-            _ => failure,
-        })?;
+    let lock = store.lock(Duration::ZERO).map_err(|failure| {
+        if failure.exit == Exit::Locked {
+            Failure::new(Exit::Locked, "rekindle is already open in another terminal")
+                .with_hint("switch to that terminal, or close it and try again")
+        } else {
+            failure
+        }
+    })?;
     let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
     let started = now()?;
     let mut app = match store.load() {
