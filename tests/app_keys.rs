@@ -222,7 +222,7 @@ fn help_overlay_opens_and_closes_and_takes_the_keys() {
     let mut app = app_with(Journal::default());
     press(&mut app, key(KeyCode::Esc));
     press(&mut app, key(KeyCode::Char('?')));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     press(&mut app, key(KeyCode::Char('q')));
     assert!(app.overlay.is_none());
     assert!(!app.should_quit, "q closes the overlay first");

@@ -71,7 +71,8 @@ pub struct Status {
 /// An overlay drawn above the current screen; it takes the keys while open.
 #[derive(Debug)]
 pub enum Overlay {
-    Help,
+    /// The help overlay, with how far its key list is scrolled.
+    Help { scroll: usize },
     /// Boxed: the dialog's fields are far larger than the other variants.
     Export(Box<screens::export::State>),
 }
@@ -334,7 +335,7 @@ fn on_global(app: &mut App, msg: GlobalMsg) -> Vec<Effect> {
         GlobalMsg::NextScreen => app.screen = app.screen.next(),
         GlobalMsg::PreviousScreen => app.screen = app.screen.previous(),
         GlobalMsg::GoTo(screen) => app.screen = screen,
-        GlobalMsg::Help => app.overlay = Some(Overlay::Help),
+        GlobalMsg::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         GlobalMsg::Export => {
             app.overlay = Some(Overlay::Export(Box::new(screens::export::State::new(app))));
         }
@@ -348,9 +349,14 @@ fn on_global(app: &mut App, msg: GlobalMsg) -> Vec<Effect> {
 
 fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     match &mut app.overlay {
-        Some(Overlay::Help) => {
+        Some(Overlay::Help { scroll }) => {
             if is_char(key, 'q') || is_char(key, '?') || key.code == KeyCode::Esc {
                 app.overlay = None;
+            } else if keymap::is_down(key) {
+                // Rendering stops at the end of the list; this only bounds the number.
+                *scroll = (*scroll + 1).min(screens::help::MAX_SCROLL);
+            } else if keymap::is_up(key) {
+                *scroll = scroll.saturating_sub(1);
             }
             Vec::new()
         }

@@ -53,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_status(app, frame, status);
     render_footer(app, frame, footer);
     match &app.overlay {
-        Some(Overlay::Help) => screens::help::render(app, frame, body),
+        Some(Overlay::Help { scroll }) => screens::help::render(app, *scroll, frame, body),
         Some(Overlay::Export(state)) => screens::export::render(app, state, frame, body),
         None => {}
     }
@@ -104,6 +104,24 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 /// The footer: the focused screen's hints, the banner's key while a reminder shows, then `?` help
 /// and `q` quit (unless a text field has the keys, where those letters are text), cut to fit.
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
+    if let Some(Overlay::Help { .. }) = app.overlay {
+        // The help overlay takes the keys while it is open; these are the ones it answers to.
+        let spans = [("↑↓", "more keys"), ("Esc/q/?", "close help")]
+            .iter()
+            .flat_map(|(keys, does)| {
+                [
+                    Span::styled(keys.to_string(), app.theme.key),
+                    Span::raw(format!(" {does}  ")),
+                ]
+            });
+        let line = Line::from(
+            std::iter::once(Span::raw(" "))
+                .chain(spans)
+                .collect::<Vec<_>>(),
+        );
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
     let letters_are_global = !screens::text_focused(app);
     let mut screen: Vec<(&str, &str)> = screens::hints(app)
         .into_iter()
