@@ -208,3 +208,20 @@ fn focus_is_visible_without_colour() {
         "NO_COLOR: no colour at all"
     );
 }
+
+#[test]
+fn a_long_reminder_is_cut_with_an_ellipsis_not_mid_word() {
+    let mut journal = Journal::default();
+    journal.boundaries.push(
+        serde_json::from_str(
+            r#"{"id":"b-1","text":"Never answer the on-call phone after dinner unless it is a real incident with customers affected"}"#,
+        )
+        .unwrap(),
+    );
+    let app = app_with(journal);
+    let text = screen_text(&app, 80, 24);
+    let banner = text.lines().nth(1).unwrap();
+    assert!(banner.starts_with(" » 21:04 — you said: never answer"), "{banner}");
+    assert!(banner.ends_with('…'), "{banner}");
+    assert!(unicode_width::UnicodeWidthStr::width(banner) <= 80);
+}

@@ -198,24 +198,13 @@ fn band_short(band: Band) -> &'static str {
 /// The note's first line cut to `width` columns, with `…` where anything was left out (a later
 /// line counts), so a preview never looks like the whole note.
 fn preview(note: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
     let first = note.lines().next().unwrap_or("");
-    let more = note.lines().nth(1).is_some();
-    let mut out = String::new();
-    let mut used = 0;
-    for c in first.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            out.push('…');
-            return out;
-        }
-        used += w;
-        out.push(c);
+    let fitted = crate::ui::text::fit(first, width);
+    if note.lines().nth(1).is_some() && !fitted.ends_with('…') && width > fitted.chars().count() {
+        fitted + "…"
+    } else {
+        fitted
     }
-    if more && width > used {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

@@ -44,7 +44,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         Paragraph::new(
             banner_lines
                 .into_iter()
-                .map(|l| Line::styled(format!(" » {l}"), app.theme.banner))
+                .map(|l| {
+                    let line = text::fit(&l, usize::from(area.width).saturating_sub(4));
+                    Line::styled(format!(" » {line}"), app.theme.banner)
+                })
                 .collect::<Vec<_>>(),
         ),
         banner,

@@ -254,6 +254,26 @@ pub fn join_wrapped(parts: &[String], separator: &str, width: usize) -> Vec<Stri
     lines
 }
 
+/// `text` cut to `width` display columns, ending with `…` when anything was left out.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,6 +340,13 @@ mod tests {
             vec!["a", "one two", "three"]
         );
         assert_eq!(join_wrapped(&[], " · ", 10), vec![""]);
+    }
+
+    #[test]
+    fn fit_marks_what_it_cuts() {
+        assert_eq!(fit("no work email", 20), "no work email");
+        assert_eq!(fit("no work email after 19:00", 10), "no work e…");
+        assert_eq!(fit("雨の日です", 5), "雨の…");
     }
 
     #[test]
