@@ -5,7 +5,12 @@ use std::path::PathBuf;
 
 /// A terminal burnout check-in journal. Run with no command to open the journal.
 #[derive(Debug, Parser)]
-#[command(name = "rekindle", version, about, long_about = None)]
+#[command(
+    name = "rekindle",
+    version,
+    about = "A terminal burnout check-in journal. Run it with no command to open the journal.",
+    after_help = "A reflection aid, not a diagnosis. If things are hard right now: rekindle support"
+)]
 pub struct Cli {
     /// Where the journal lives [default: $REKINDLE_DATA_DIR, else the user data directory]
     #[arg(long, global = true, value_name = "DIR")]

@@ -221,7 +221,10 @@ fn a_long_reminder_is_cut_with_an_ellipsis_not_mid_word() {
     let app = app_with(journal);
     let text = screen_text(&app, 80, 24);
     let banner = text.lines().nth(1).unwrap();
-    assert!(banner.starts_with(" » 21:04 — you said: never answer"), "{banner}");
+    assert!(
+        banner.starts_with(" » 21:04 — you said: never answer"),
+        "{banner}"
+    );
     assert!(banner.ends_with('…'), "{banner}");
     assert!(unicode_width::UnicodeWidthStr::width(banner) <= 80);
 }
