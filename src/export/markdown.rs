@@ -125,23 +125,11 @@ fn write_title(
          reversed; 50 or more reads as high strain. Weekly means need at least \
          {MIN_WEEK_CHECK_INS} check-ins; days without a check-in are gaps, not zeros. \
          Weeks start on {}.\n\n",
-        weekday_name(week_starts_on)
+        crate::journal::clock::weekday_title(week_starts_on)
     )
     .expect("writing to a String cannot fail");
     if check_ins.is_empty() && connections.is_empty() {
         out.push_str("_Nothing was recorded in this range._\n\n");
-    }
-}
-
-fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
     }
 }
 

@@ -194,6 +194,20 @@ fn weekday_from_index(index: usize) -> Weekday {
     Weekday::try_from(index as u8).expect("index comes from a 7-element table")
 }
 
+/// A weekday's name as written in prose: "Monday" … "Sunday".
+pub fn weekday_title(day: Weekday) -> &'static str {
+    const TITLES: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    TITLES[day.num_days_from_monday() as usize]
+}
+
 impl ShortDay {
     pub fn name(self) -> &'static str {
         SHORT_NAMES[self.0.num_days_from_monday() as usize]

@@ -7,7 +7,7 @@
 
 use super::{FlagKind, Review, WeekSummary};
 use crate::scoring::{NOT_A_DIAGNOSIS, fmt1, round1};
-use chrono::{Datelike, Weekday};
+use chrono::Datelike;
 use std::fmt::Write;
 
 const WIDTH: usize = 80;
@@ -23,7 +23,7 @@ pub fn table(review: &Review, support_text: &str) -> String {
         Some(week) => format!(
             "Weekly review as of {} (weeks start on {})",
             review.today,
-            weekday_name(week.week_start.weekday())
+            crate::journal::clock::weekday_title(week.week_start.weekday())
         ),
         None => format!("Weekly review as of {}", review.today),
     };
@@ -178,18 +178,6 @@ pub fn nourishing_line(review: &Review) -> String {
         Some(0) => "Days since a nourishing connection: 0 (today)".to_string(),
         Some(days) => format!("Days since a nourishing connection: {days}"),
         None => "Days since a nourishing connection: none logged yet".to_string(),
-    }
-}
-
-fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
     }
 }
 
