@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 pub const DOWN: &str = "\x1b[B";
 pub const UP: &str = "\x1b[A";
 pub const CTRL_S: &str = "\x13";
+pub const CTRL_C: &str = "\x03";
 pub const ESC: &str = "\x1b";
 pub const ENTER: &str = "\r";
 pub const TAB: &str = "\t";
