@@ -157,10 +157,7 @@ fn a_failed_save_keeps_the_form_and_says_why() {
 #[test]
 fn after_a_save_the_day_shows_read_only_and_e_edits_it() {
     let mut app = app_with(Journal::default());
-    for d in ['7', '4', '5'] {
-        press(&mut app, key(KeyCode::Char(d)));
-        press(&mut app, key(KeyCode::Down));
-    }
+    rate(&mut app, ['7', '4', '5']);
     let effects = press(&mut app, ctrl('s'));
     settle(&mut app, effects);
     assert_eq!(app.journal.check_ins.len(), 1);
@@ -185,10 +182,7 @@ fn after_a_save_the_day_shows_read_only_and_e_edits_it() {
 fn reopening_with_todays_check_in_shows_it_with_nothing_focused() {
     let mut journal = Journal::default();
     let mut app = app_with(journal.clone());
-    for d in ['2', '3', '8'] {
-        press(&mut app, key(KeyCode::Char(d)));
-        press(&mut app, key(KeyCode::Down));
-    }
+    rate(&mut app, ['2', '3', '8']);
     if let Effect::Save { journal: saved, .. } = &press(&mut app, ctrl('s'))[0] {
         journal = (**saved).clone();
     }
@@ -237,10 +231,7 @@ fn journal_screen_opens_a_missed_day_for_backfill() {
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.screen, Screen::CheckIn);
-    for d in ['3', '3', '7'] {
-        press(&mut app, key(KeyCode::Char(d)));
-        press(&mut app, key(KeyCode::Down));
-    }
+    rate(&mut app, ['3', '3', '7']);
     let effects = press(&mut app, ctrl('s'));
     let journal = saved_journal(&effects);
     assert_eq!(
@@ -269,10 +260,7 @@ fn todays_boundaries_are_listed_for_kept_or_slipped() {
         1,
         "only Monday's boundary applies on a Monday"
     );
-    for d in ['5', '5', '5'] {
-        press(&mut app, key(KeyCode::Char(d)));
-        press(&mut app, key(KeyCode::Down));
-    }
+    rate(&mut app, ['5', '5', '5']);
     for _ in 0..6 {
         press(&mut app, key(KeyCode::Down));
     }
@@ -290,10 +278,7 @@ fn todays_boundaries_are_listed_for_kept_or_slipped() {
 fn the_app_rolls_over_to_the_new_day_at_day_start() {
     let mut journal = Journal::default();
     let mut app = app_with(journal.clone());
-    for d in ['2', '3', '8'] {
-        press(&mut app, key(KeyCode::Char(d)));
-        press(&mut app, key(KeyCode::Down));
-    }
+    rate(&mut app, ['2', '3', '8']);
     if let Effect::Save { journal: saved, .. } = &press(&mut app, ctrl('s'))[0] {
         journal = (**saved).clone();
     }
@@ -367,10 +352,7 @@ fn states() -> Vec<(String, rekindle::app::App)> {
         out.push((format!("check-in field {downs}"), app));
     }
     let mut saved = app_with(Journal::default());
-    for d in ['5', '5', '5'] {
-        press(&mut saved, key(KeyCode::Char(d)));
-        press(&mut saved, key(KeyCode::Down));
-    }
+    rate(&mut saved, ['5', '5', '5']);
     let effects = press(&mut saved, ctrl('s'));
     settle(&mut saved, effects);
     out.push(("check-in saved".into(), saved));
@@ -429,10 +411,7 @@ fn every_advertised_key_does_something() {
 #[test]
 fn a_failed_check_in_save_is_not_closed_by_a_later_save_elsewhere() {
     let mut app = app_with(Journal::default());
-    for d in ['7', '4', '5'] {
-        press(&mut app, key(KeyCode::Char(d)));
-        press(&mut app, key(KeyCode::Down));
-    }
+    rate(&mut app, ['7', '4', '5']);
     press(&mut app, ctrl('s'));
     update(
         &mut app,

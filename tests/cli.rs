@@ -186,48 +186,16 @@ fn before_day_start_a_checkin_belongs_to_the_previous_day() {
 #[test]
 fn backfill_with_date_and_refuse_the_future() {
     let s = Sandbox::new();
-    s.cmd()
-        .args([
-            "checkin",
-            "-e",
-            "5",
-            "-c",
-            "5",
-            "-f",
-            "5",
-            "--date",
-            "2026-11-02",
-        ])
-        .assert()
-        .success();
-    s.cmd()
-        .args([
-            "checkin",
-            "-e",
-            "5",
-            "-c",
-            "5",
-            "-f",
-            "5",
-            "--date",
-            "2026-11-30",
-        ])
-        .assert()
+    let checkin_on = |date: &str| {
+        s.cmd()
+            .args(["checkin", "-e", "5", "-c", "5", "-f", "5", "--date", date])
+            .assert()
+    };
+    checkin_on("2026-11-02").success();
+    checkin_on("2026-11-30")
         .code(2)
         .stderr(predicate::str::contains("in the future"));
-    s.cmd()
-        .args([
-            "checkin",
-            "-e",
-            "5",
-            "-c",
-            "5",
-            "-f",
-            "5",
-            "--date",
-            "2026-02-30",
-        ])
-        .assert()
+    checkin_on("2026-02-30")
         .code(2)
         .stderr(predicate::str::contains("2026-02-30"));
     let journal = s.journal();

@@ -93,10 +93,7 @@ fn check_in_editing_a_past_day_with_an_error() {
 #[test]
 fn check_in_save_failed() {
     let mut app = first_run();
-    for d in ['7', '4', '5'] {
-        press(&mut app, key(KeyCode::Char(d)));
-        press(&mut app, key(KeyCode::Down));
-    }
+    rate(&mut app, ['7', '4', '5']);
     press(&mut app, ctrl('s'));
     update(
         &mut app,

@@ -42,6 +42,14 @@ pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
         .collect()
 }
 
+/// Types the three ratings as a person does: each digit, then ↓ to the next field.
+pub fn rate(app: &mut App, ratings: [char; 3]) {
+    for digit in ratings {
+        press(app, key(KeyCode::Char(digit)));
+        press(app, key(KeyCode::Down));
+    }
+}
+
 /// Carries out effects the way the runtime does, minus the disk: saves always succeed.
 pub fn settle(app: &mut App, effects: Vec<Effect>) {
     for effect in effects {
