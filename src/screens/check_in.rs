@@ -1,6 +1,7 @@
 //! Screen 1, the daily check-in: three ratings, habits, today's boundaries and a note, or the
 //! saved day's scores when it is already done.
 
+use super::FormStep;
 use crate::app::keymap::{self, Binding, FormKey, ch, ctrl, is_char};
 use crate::app::text_input::TextInput;
 use crate::app::{App, Effect};
@@ -144,10 +145,6 @@ impl Form {
             Some(Field::Note) => Some(&mut self.note),
             _ => None,
         }
-    }
-
-    fn move_focus(&mut self, forward: bool) {
-        self.focus = Some(super::next_field(&self.fields(), self.focus, forward));
     }
 
     /// The check-in this form describes, or what is missing.
@@ -300,21 +297,19 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         return Vec::new();
     };
     match (msg, form.focus) {
-        (Msg::Form(FormKey::Save), _) | (Msg::Form(FormKey::Enter), Some(Field::Note)) => {
-            return save(app, now);
-        }
-        (Msg::Form(FormKey::Enter), _) | (Msg::Form(FormKey::Next), _) => form.move_focus(true),
-        (Msg::Form(FormKey::Previous), _) => form.move_focus(false),
-        (Msg::Form(FormKey::Leave), Some(_)) => form.focus = None,
-        (Msg::Form(FormKey::Leave), None) => {
-            let date = form.date;
-            app.check_in.form = None;
-            app.check_in.viewing = Some(date);
-            if app.journal.check_in_on(date).is_none() {
-                open_today(app);
+        (Msg::Form(key), _) => match super::form_step(key, &form.fields(), form.focus) {
+            FormStep::Save => return save(app, now),
+            FormStep::Focus(focus) => form.focus = focus,
+            FormStep::Cancel => {
+                let date = form.date;
+                app.check_in.form = None;
+                app.check_in.viewing = Some(date);
+                if app.journal.check_in_on(date).is_none() {
+                    open_today(app);
+                }
+                app.say("Edit cancelled; nothing was saved.");
             }
-            app.say("Edit cancelled; nothing was saved.");
-        }
+        },
         (Msg::Lower, Some(Field::Rating(i))) => {
             form.ratings[i] = Some(form.ratings[i].map_or(start(), Rating::lowered));
         }

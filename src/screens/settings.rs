@@ -111,18 +111,14 @@ pub fn on_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let state = &mut app.settings;
     match msg {
-        Msg::Form(FormKey::Save) => return save(app),
-        // Enter on the last field saves, as on every form.
-        Msg::Form(FormKey::Enter) if state.focus == Some(Field::SupportText) => return save(app),
-        Msg::Form(FormKey::Next) | Msg::Form(FormKey::Enter) => {
-            state.focus = Some(super::next_field(&FIELDS, state.focus, true))
-        }
-        Msg::Form(FormKey::Previous) => {
-            state.focus = Some(super::next_field(&FIELDS, state.focus, false))
-        }
+        Msg::Form(key) => match super::form_step(key, &FIELDS, state.focus) {
+            super::FormStep::Save => return save(app),
+            super::FormStep::Focus(focus) => state.focus = focus,
+            // The settings screen is a form that never closes: there is nothing to cancel.
+            super::FormStep::Cancel => {}
+        },
         Msg::Earlier => state.week_start = state.week_start.pred(),
         Msg::Later => state.week_start = state.week_start.succ(),
-        Msg::Form(FormKey::Leave) => state.focus = None,
     }
     Vec::new()
 }

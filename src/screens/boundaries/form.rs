@@ -8,7 +8,7 @@ use crate::app::text_input::TextInput;
 use crate::app::{App, Effect};
 use crate::journal::{Boundary, ClockTime, Journal, ShortDay, check_boundary_text};
 use crate::reminders::describe_window;
-use crate::screens::next_field;
+use crate::screens::{FormStep, form_step};
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
 use chrono::{NaiveDate, Weekday};
 use crossterm::event::KeyEvent;
@@ -266,29 +266,24 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
         return Vec::new();
     };
     match msg {
-        FormMsg::Key(FormKey::Save) => return save(app),
-        FormMsg::Key(FormKey::Enter) if form.focus == Some(Field::Days) => return save(app),
-        FormMsg::Key(FormKey::Enter) | FormMsg::Key(FormKey::Next) => {
-            form.focus = Some(next_field(&FIELDS, form.focus, true))
-        }
-        FormMsg::Key(FormKey::Previous) => {
-            form.focus = Some(next_field(&FIELDS, form.focus, false))
-        }
+        FormMsg::Key(key) => match form_step(key, &FIELDS, form.focus) {
+            FormStep::Save => return save(app),
+            FormStep::Focus(focus) => form.focus = focus,
+            FormStep::Cancel => {
+                let what = if form.base.is_some() {
+                    "Edit cancelled; nothing was saved."
+                } else {
+                    "Cancelled; nothing was saved."
+                };
+                app.boundaries.form = None;
+                app.say(what);
+            }
+        },
         FormMsg::DayLeft => form.day_cursor = (form.day_cursor + 6) % 7,
         FormMsg::DayRight => form.day_cursor = (form.day_cursor + 1) % 7,
         FormMsg::Toggle => {
             form.days[form.day_cursor] = !form.days[form.day_cursor];
             form.error = None;
-        }
-        FormMsg::Key(FormKey::Leave) if form.focus.is_some() => form.focus = None,
-        FormMsg::Key(FormKey::Leave) => {
-            let what = if form.base.is_some() {
-                "Edit cancelled; nothing was saved."
-            } else {
-                "Cancelled; nothing was saved."
-            };
-            app.boundaries.form = None;
-            app.say(what);
         }
     }
     Vec::new()

@@ -10,7 +10,7 @@ use crate::app::keymap::{self, Binding, FormKey, is_char, plain};
 use crate::app::text_input::TextInput;
 use crate::app::{App, Effect};
 use crate::journal::{Connection, Felt, InitiatedBy, Journal, Kind, check_person, parse_date};
-use crate::screens::next_field;
+use crate::screens::{FormStep, form_step};
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -301,26 +301,21 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
         return Vec::new();
     };
     match msg {
-        FormMsg::Key(FormKey::Save) => return save(app),
-        FormMsg::Key(FormKey::Enter) if form.focus == Some(Field::Date) => return save(app),
-        FormMsg::Key(FormKey::Enter) | FormMsg::Key(FormKey::Next) => {
-            form.focus = Some(next_field(&FIELDS, form.focus, true))
-        }
-        FormMsg::Key(FormKey::Previous) => {
-            form.focus = Some(next_field(&FIELDS, form.focus, false))
-        }
+        FormMsg::Key(key) => match form_step(key, &FIELDS, form.focus) {
+            FormStep::Save => return save(app),
+            FormStep::Focus(focus) => form.focus = focus,
+            FormStep::Cancel => {
+                let what = if form.base.is_some() {
+                    "Edit cancelled; nothing was saved."
+                } else {
+                    "Cancelled; nothing was saved."
+                };
+                app.connections.form = None;
+                app.say(what);
+            }
+        },
         FormMsg::Earlier => form.cycle(false),
         FormMsg::Later => form.cycle(true),
-        FormMsg::Key(FormKey::Leave) if form.focus.is_some() => form.focus = None,
-        FormMsg::Key(FormKey::Leave) => {
-            let what = if form.base.is_some() {
-                "Edit cancelled; nothing was saved."
-            } else {
-                "Cancelled; nothing was saved."
-            };
-            app.connections.form = None;
-            app.say(what);
-        }
     }
     Vec::new()
 }
