@@ -129,18 +129,11 @@ fn arb_settings() -> impl Strategy<Value = Settings> {
         proptest::option::of("[A-Za-z ,.]{1,20}"),
     )
         .prop_map(|(weekday, hour, support)| {
-            let mut settings = Settings::default();
-            let names = [
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-            ];
-            settings.week_starts_on = names[weekday].parse().expect("a weekday name");
-            settings.day_starts_at = ClockTime::new(hour, 0).expect("hours 0–23 are valid");
+            let mut settings = Settings {
+                week_starts_on: crate::journal::LongDay(crate::journal::clock::WEEK[weekday]),
+                day_starts_at: ClockTime::new(hour, 0).expect("hours 0–23 are valid"),
+                ..Settings::default()
+            };
             if let Some(text) = support.filter(|t| !t.trim().is_empty()) {
                 settings.support_text = text;
             }

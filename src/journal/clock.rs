@@ -190,8 +190,19 @@ const LONG_NAMES: [&str; 7] = [
     "sunday",
 ];
 
+/// The seven weekdays, Monday first, for code that lists or indexes them.
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
 fn weekday_from_index(index: usize) -> Weekday {
-    Weekday::try_from(index as u8).expect("index comes from a 7-element table")
+    WEEK[index]
 }
 
 /// A weekday's name as written in prose: "Monday" … "Sunday".

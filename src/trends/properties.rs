@@ -6,19 +6,10 @@ use super::test_support::{boundary, check_in, connection, d, record};
 use super::{boundary_rates, people, review};
 use crate::journal::{CheckIn, Felt, InitiatedBy, Journal, LongDay, Outcome};
 use crate::scoring::{composite, week_start};
-use chrono::{Days, NaiveDate, Weekday};
+use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 const PEOPLE: [&str; 4] = ["Sam", "Ana", "sam", "Lee"];
 const FELT: [Felt; 3] = [Felt::Nourishing, Felt::Neutral, Felt::Draining];
 const BY: [InitiatedBy; 3] = [InitiatedBy::Me, InitiatedBy::Them, InitiatedBy::Mutual];
@@ -72,7 +63,7 @@ fn journals() -> impl Strategy<Value = (Journal, NaiveDate)> {
         .prop_map(|(today_shift, first_day, days, connections)| {
             let today = shift(d("2026-11-23"), today_shift);
             let mut journal = Journal::default();
-            journal.settings.week_starts_on = LongDay(WEEKDAYS[first_day]);
+            journal.settings.week_starts_on = LongDay(crate::journal::clock::WEEK[first_day]);
             journal.check_ins = days
                 .iter()
                 .map(|(&offset, input)| make_check_in(shift(today, offset), input))

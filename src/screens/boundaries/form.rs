@@ -10,7 +10,7 @@ use crate::journal::{Boundary, ClockTime, Journal, ShortDay, check_boundary_text
 use crate::reminders::describe_window;
 use crate::screens::{FormStep, form_step};
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
-use chrono::{NaiveDate, Weekday};
+use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -38,16 +38,6 @@ impl Field {
         }
     }
 }
-
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 /// Width of the label column, "Until" and a space.
 const LABEL: usize = 7;
@@ -88,7 +78,7 @@ struct Window {
 
 fn ticks(days: Option<&[ShortDay]>) -> [bool; 7] {
     let days = days.unwrap_or(&[]);
-    WEEK.map(|w| days.iter().any(|d| d.0 == w))
+    crate::journal::clock::WEEK.map(|w| days.iter().any(|d| d.0 == w))
 }
 
 fn time_text(time: Option<ClockTime>) -> String {
@@ -167,7 +157,8 @@ impl Form {
             base_days
         } else if self.days.iter().any(|t| *t) {
             Some(
-                WEEK.iter()
+                crate::journal::clock::WEEK
+                    .iter()
                     .zip(self.days)
                     .filter(|(_, ticked)| *ticked)
                     .map(|(w, _)| ShortDay(*w))
@@ -379,7 +370,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
                         theme.dim
                     };
                     spans.push(Span::styled(
-                        format!("{mark}{}", ShortDay(WEEK[i]).name()),
+                        format!("{mark}{}", ShortDay(crate::journal::clock::WEEK[i]).name()),
                         style,
                     ));
                     spans.push(Span::raw(" "));
@@ -420,6 +411,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Weekday;
 
     fn form_for(json: &str) -> Form {
         Form::edit(&serde_json::from_str::<Boundary>(json).unwrap())
