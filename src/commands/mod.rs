@@ -17,12 +17,8 @@ use crate::journal::{Journal, journal_day, parse_date};
 use crate::paths::Paths;
 use crate::store::Store;
 use anyhow::Result;
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::io::Write;
-
-/// Overrides the clock (RFC 3339, such as `2026-11-23T21:04:05+01:00`, read in the local zone):
-/// for tests and for reproducing what rekindle showed at a given moment.
-pub const NOW_ENV: &str = "REKINDLE_NOW";
 
 /// Everything a command needs from the outside world, decided once at start-up.
 pub struct Context {
@@ -34,7 +30,7 @@ impl Context {
     pub fn new(cli: &Cli) -> Result<Context> {
         Ok(Context {
             store: Store::new(Paths::resolve(cli.data_dir.as_deref())?),
-            now: now()?,
+            now: crate::clock::now()?,
         })
     }
 
@@ -47,24 +43,6 @@ impl Context {
     pub fn read(&self) -> Result<Journal, Failure> {
         Ok(self.store.load()?.journal)
     }
-}
-
-/// The current local time, or the `REKINDLE_NOW` override (an instant, shown in the local time
-/// zone like the real clock would be, so `TZ` applies to both).
-pub fn now() -> Result<DateTime<FixedOffset>, Failure> {
-    let instant = match std::env::var(NOW_ENV) {
-        Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text)
-            .map_err(|e| {
-                Failure::usage(format!("{NOW_ENV} is not an RFC 3339 time: {text:?}: {e}"))
-            })?
-            .with_timezone(&Local),
-        _ => Local::now(),
-    };
-    // Whole seconds: `recorded_at` is for people and ordering, not for benchmarks.
-    Ok(instant
-        .fixed_offset()
-        .with_nanosecond(0)
-        .expect("zero nanoseconds is always valid"))
 }
 
 /// Runs one subcommand and returns the exit status.

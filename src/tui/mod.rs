@@ -7,7 +7,7 @@
 mod terminal;
 
 use crate::app::{self, Action, App, Effect};
-use crate::commands::now;
+use crate::clock::now;
 use crate::error::{Exit, Failure};
 use crate::journal::Journal;
 use crate::store::Store;
