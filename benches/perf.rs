@@ -216,7 +216,7 @@ fn key_to_frame(years: u32, runs: usize) -> Figures {
         let started = Instant::now();
         let _ = update(&mut app, Action::Key(key));
         terminal
-            .draw(|frame| rekindle::ui::render(&app, frame))
+            .draw(|frame| rekindle::app::render(&app, frame))
             .expect("draw");
         samples.push(started.elapsed());
     }

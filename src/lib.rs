@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod derived;
 pub mod error;
 pub mod export;
 pub mod generate;

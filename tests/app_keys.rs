@@ -379,9 +379,8 @@ fn states() -> Vec<(String, rekindle::app::App)> {
 #[test]
 fn every_advertised_key_does_something() {
     use rekindle::app::global_bindings;
-    use rekindle::screens::hints;
     for (label, app) in states() {
-        for hint in hints(&app) {
+        for hint in app.hints() {
             // Rebuild the same state for each key, so one key's effect cannot hide another's.
             let (_, mut fresh) = states().into_iter().find(|(l, _)| *l == label).unwrap();
             let before = format!("{fresh:?}");

@@ -7,6 +7,7 @@ use crossterm::event::KeyCode;
 use rekindle::app::{Action, App, Effect, update};
 use rekindle::journal::{Felt, InitiatedBy, Journal, Kind};
 use rekindle::screens::{self, Screen};
+use rekindle::ui::component::Component;
 use support::app::*;
 use support::social::filled;
 
@@ -323,7 +324,7 @@ fn deleting_the_last_row_keeps_a_row_selected() {
     let effects = press(&mut app, key(KeyCode::Char('y')));
     settle(&mut app, effects);
     assert_eq!(app.connections.selected, 4, "the new last row");
-    assert!(screens::connections::selected(&app).is_some());
+    assert!(screens::connections::selected(&app.connections, &app.ctx()).is_some());
 }
 
 #[test]
@@ -345,7 +346,7 @@ fn people_view_summarises_90_days_and_a_logs_one_with_them() {
         screens::connections::View::Log,
         "back on the log after a save"
     );
-    let selected = screens::connections::selected(&app).unwrap();
+    let selected = screens::connections::selected(&app.connections, &app.ctx()).unwrap();
     assert_eq!(
         (selected.person.as_str(), selected.date.to_string().as_str()),
         ("Team lead", "2026-11-23"),
@@ -495,14 +496,14 @@ fn archive_asks_first_and_an_archived_boundary_can_be_restored() {
     settle(&mut app, effects);
     assert!(app.derived.reminders.is_empty(), "archived: no reminder");
     assert_eq!(
-        screens::boundaries::selected(&app).map(|b| b.id.as_str()),
+        screens::boundaries::selected(&app.boundaries, &app.ctx()).map(|b| b.id.as_str()),
         Some("b-1"),
         "the selection follows it down to the archived ones"
     );
     assert!(status(&app).contains("Archived \"No work email after 19:00\""));
     // Archived ones are listed last, in file order: b-1 (first in the file), then b-4.
     press(&mut app, key(KeyCode::End));
-    let selected = screens::boundaries::selected(&app).unwrap();
+    let selected = screens::boundaries::selected(&app.boundaries, &app.ctx()).unwrap();
     assert_eq!((selected.id.as_str(), selected.archived), ("b-4", true));
     press(&mut app, key(KeyCode::Char('d')));
     assert_eq!(
@@ -514,7 +515,7 @@ fn archive_asks_first_and_an_archived_boundary_can_be_restored() {
     assert!(!app.journal.boundary("b-4").unwrap().archived, "restored");
     assert!(status(&app).contains("Restored \"Check Slack only twice a day\""));
     assert_eq!(
-        screens::boundaries::selected(&app).map(|b| b.id.as_str()),
+        screens::boundaries::selected(&app.boundaries, &app.ctx()).map(|b| b.id.as_str()),
         Some("b-4"),
         "the selection follows it up the list"
     );
@@ -526,29 +527,29 @@ fn archive_asks_first_and_an_archived_boundary_can_be_restored() {
 fn b_hides_the_banner_until_the_next_window() {
     let mut app = on_screen(filled(), Screen::Journal);
     assert_eq!(
-        screens::banner::lines(&app),
+        app.banner.lines(&app.derived),
         ["21:04 — you said: no work email after 19:00"]
     );
     assert!(
-        !screens::banner::bindings(&app).is_empty(),
+        !app.banner.bindings(&app.derived).is_empty(),
         "advertised while it shows"
     );
     press(&mut app, key(KeyCode::Char('b')));
-    assert!(screens::banner::lines(&app).is_empty());
+    assert!(app.banner.lines(&app.derived).is_empty());
     assert!(
-        screens::banner::bindings(&app).is_empty(),
+        app.banner.bindings(&app.derived).is_empty(),
         "not advertised once hidden"
     );
     // Later the same evening and in the small hours: the same window, still hidden.
     for now in ["2026-11-23T23:30:00+01:00", "2026-11-24T06:59:00+01:00"] {
         update(&mut app, Action::Tick(at(now)));
-        assert!(screens::banner::lines(&app).is_empty(), "at {now}");
+        assert!(app.banner.lines(&app.derived).is_empty(), "at {now}");
     }
     update(&mut app, Action::Tick(at("2026-11-24T07:00:00+01:00")));
-    assert!(screens::banner::lines(&app).is_empty(), "window over");
+    assert!(app.banner.lines(&app.derived).is_empty(), "window over");
     update(&mut app, Action::Tick(at("2026-11-24T19:00:00+01:00")));
     assert_eq!(
-        screens::banner::lines(&app),
+        app.banner.lines(&app.derived),
         ["19:00 — you said: no work email after 19:00"],
         "Tuesday's window brings it back"
     );
@@ -559,7 +560,7 @@ fn b_in_a_text_field_is_text_and_with_no_banner_does_nothing() {
     let mut app = on_screen(filled(), Screen::Connections);
     press(&mut app, key(KeyCode::Char('a')));
     type_text(&mut app, "Bob");
-    assert_eq!(screens::banner::lines(&app).len(), 1, "not dismissed");
+    assert_eq!(app.banner.lines(&app.derived).len(), 1, "not dismissed");
     let mut quiet = on_screen(Journal::default(), Screen::Journal);
     assert!(press(&mut quiet, key(KeyCode::Char('b'))).is_empty());
     assert!(quiet.status.is_none(), "nothing happened");
@@ -659,17 +660,18 @@ fn every_advertised_key_on_the_social_screens_does_something() {
     ];
     for (name, build) in states {
         let app = build();
-        let advertised: Vec<_> = screens::hints(&app)
-            .into_iter()
-            .map(|hint| hint.keys)
-            .collect();
+        let advertised: Vec<_> = app.hints().into_iter().map(|hint| hint.keys).collect();
         assert!(!advertised.is_empty(), "{name} advertises no keys");
         let examples: Vec<_> = match app.screen {
-            Screen::Connections => screens::connections::bindings(&app)
+            Screen::Connections => app
+                .connections
+                .bindings(&app.ctx())
                 .iter()
                 .map(|b| (b.keys, b.example))
                 .collect(),
-            Screen::Boundaries => screens::boundaries::bindings(&app)
+            Screen::Boundaries => app
+                .boundaries
+                .bindings(&app.ctx())
                 .iter()
                 .map(|b| (b.keys, b.example))
                 .collect(),
@@ -696,7 +698,7 @@ fn every_advertised_key_on_the_social_screens_does_something() {
         }
     }
     let mut app = on_screen(filled(), Screen::Boundaries);
-    for binding in screens::banner::bindings(&on_screen(filled(), Screen::Boundaries)) {
+    for binding in app.banner.bindings(&app.derived) {
         let before = fingerprint(&app);
         press(&mut app, binding.example);
         assert_ne!(before, fingerprint(&app), "{} does nothing", binding.keys);

@@ -173,9 +173,9 @@ fn review(app: &App) -> &rekindle::trends::Review {
     app.derived.review.as_ref().expect("computed with the app")
 }
 
-/// Scrolls to the end of the page (the page is measured when drawn, so draw first).
+/// Scrolls to the end of the page in a terminal of `width`×`height`.
 fn scroll_to_end(app: &mut App, width: u16, height: u16) {
-    screen_text(app, width, height);
+    update(app, Action::Resize(width, height));
     for _ in 0..10 {
         press(app, key(KeyCode::PageDown));
     }
@@ -327,7 +327,7 @@ fn trends_flagged_shows_every_flag_and_the_support_text() {
     );
     insta::assert_snapshot!("trends_flagged_80x24", screen_text(&app, 80, 24));
     // Scroll to the flags.
-    screen_text(&app, 80, 24);
+    update(&mut app, Action::Resize(80, 24));
     for _ in 0..2 {
         press(&mut app, key(KeyCode::PageDown));
     }
@@ -455,16 +455,21 @@ fn the_weeks_shown_change_with_arrows_and_plus_minus_within_4_to_26() {
 fn scrolling_stops_at_the_end_of_the_page() {
     let mut app = trends_app(flagged());
     press(&mut app, key(KeyCode::Down));
-    assert_eq!(app.trends.scroll, 0, "nothing drawn yet, nothing to scroll");
-    screen_text(&app, 80, 24);
-    let max = app.trends.max_scroll.get();
-    assert!(max > 10, "the flagged page is long: {max}");
-    for _ in 0..max + 5 {
+    assert_eq!(
+        app.trends.scroll, 0,
+        "before the terminal's size is known there is nothing to scroll"
+    );
+    update(&mut app, Action::Resize(80, 24));
+    for _ in 0..200 {
         press(&mut app, key(KeyCode::Char('j')));
     }
-    assert_eq!(app.trends.scroll, max);
+    let max = app.trends.scroll;
+    assert!(max > 10, "the flagged page is long: {max}");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("end of the review"), "{text}");
     press(&mut app, key(KeyCode::Up));
     assert_eq!(app.trends.scroll, max - 1);
+    assert!(screen_text(&app, 80, 24).contains("↓ 1 more lines"));
     press(&mut app, key(KeyCode::PageUp));
     press(&mut app, key(KeyCode::PageUp));
     press(&mut app, key(KeyCode::PageUp));
@@ -473,20 +478,20 @@ fn scrolling_stops_at_the_end_of_the_page() {
 
 #[test]
 fn every_advertised_trends_key_does_something() {
-    use rekindle::screens::hints;
-    let app = trends_app(flagged());
-    let advertised: Vec<&str> = hints(&app).iter().map(|h| h.keys).collect();
+    use rekindle::ui::component::Component;
+    let mut app = trends_app(flagged());
+    let advertised: Vec<&str> = app.hints().iter().map(|h| h.keys).collect();
     assert_eq!(
         advertised,
         ["←→", "-/+", "s", "d"],
-        "no scroll keys before a frame overflowed"
+        "no scroll keys before the page is known to overflow"
     );
-    screen_text(&app, 80, 24);
-    let advertised: Vec<&str> = hints(&app).iter().map(|h| h.keys).collect();
+    update(&mut app, Action::Resize(80, 24));
+    let advertised: Vec<&str> = app.hints().iter().map(|h| h.keys).collect();
     assert_eq!(advertised, ["←→", "↑↓", "PgUp/PgDn", "-/+", "s", "d"]);
-    for binding in rekindle::screens::trends::bindings(&app) {
+    for binding in app.trends.bindings(&app.ctx()) {
         let mut app = trends_app(flagged());
-        screen_text(&app, 80, 24);
+        update(&mut app, Action::Resize(80, 24));
         let before = format!(
             "{:?}",
             (
@@ -708,8 +713,8 @@ fn editing_the_path_after_an_exists_failure_drops_the_confirmation() {
 #[test]
 fn carry_out_writes_with_the_cli_rules() {
     use rekindle::paths::Paths;
-    use rekindle::screens::export::carry_out;
     use rekindle::store::Store;
+    use rekindle::tui::export as carry_out;
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(Paths::in_dir(dir.path().join("data")));
     std::fs::create_dir_all(&store.paths.data_dir).unwrap();

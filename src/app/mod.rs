@@ -1,26 +1,32 @@
 //! The state machine behind the terminal UI: `update(app, action) -> effects`.
 //!
-//! `update` is the only code that changes the app's state; it never touches the disk, the
-//! terminal or the clock. Saves and exports leave as `Effect`s, are carried out by the runtime
-//! (`tui`), and come back as actions (`Saved`, `SaveFailed`), so the status line only ever says
-//! what really happened. The journal in memory changes only when a save has succeeded.
+//! `App` holds each screen's state and routes to the screens with one exhaustive match
+//! (`each_screen!`); screens never see the `App`, only a read-only `Ctx`. `update` is the only
+//! code that changes the app's state; it never touches the disk, the terminal or the clock.
+//! Saves and exports leave as `Effect`s, are carried out by the runtime (`tui`), and come back
+//! as actions (`Saved`, `SaveFailed`), so the status line only ever says what really happened.
+//! The journal in memory changes only when a save has succeeded.
 
-pub mod keymap;
-pub mod text_input;
+pub use crate::ui::component::{Effect, Hint, Status};
+pub use frame::render;
 
+use crate::derived::Derived;
 use crate::journal::{Journal, journal_day};
 use crate::screens::{self, Screen};
+use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::keymap::{self, Binding, ch, ctrl, is_char, is_ctrl, plain};
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use keymap::{Binding, ch, ctrl, is_char, is_ctrl, plain};
+use crossterm::event::{KeyCode, KeyEvent};
 use std::path::PathBuf;
 
-/// Something that happened: a key, the minute tick, or the result of an effect.
+/// Something that happened: a key, the clock, the terminal's size, or the result of an effect.
 #[derive(Debug)]
 pub enum Action {
     Key(KeyEvent),
-    /// The clock moved on (sent at least once a minute).
+    /// The clock moved on (sent before every key, and at least once a minute).
     Tick(DateTime<FixedOffset>),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
     Saved {
         journal: Box<Journal>,
         what: String,
@@ -44,28 +50,6 @@ pub enum Action {
     RecoveryFailed {
         why: String,
     },
-}
-
-/// Work for the runtime: the only ways the app reaches the disk or ends.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Save this journal (the current one with the user's change applied); `what` describes the
-    /// change for the status line.
-    Save {
-        journal: Box<Journal>,
-        what: String,
-    },
-    Export(screens::export::Request),
-    RestoreBackup,
-    MoveAside,
-    Quit,
-}
-
-/// What the status line says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub is_error: bool,
 }
 
 /// An overlay drawn above the current screen; it takes the keys while open.
@@ -92,6 +76,8 @@ pub struct App {
     pub now: DateTime<FixedOffset>,
     /// The journal day `now` belongs to under `settings.day_starts_at`.
     pub today: NaiveDate,
+    /// The terminal's size as of the last resize; zero before the first.
+    pub size: (u16, u16),
     pub mode: Mode,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
@@ -99,16 +85,110 @@ pub struct App {
     /// Shown once, on a first run.
     pub welcome: bool,
     pub theme: crate::ui::theme::Theme,
-    pub derived: screens::Derived,
+    pub derived: Derived,
     pub check_in: screens::check_in::State,
     pub connections: screens::connections::State,
     pub boundaries: screens::boundaries::State,
     pub trends: screens::trends::State,
     pub journal_view: screens::journal::State,
     pub settings: screens::settings::State,
-    pub banner: screens::banner::State,
+    pub banner: banner::State,
     pub should_quit: bool,
 }
+
+/// The read-only view every screen gets, built from the app's fields (a macro, not a method, so
+/// the borrow stays on those fields and a screen's own state can be borrowed mutably beside it).
+macro_rules! ctx {
+    ($app:expr) => {
+        Ctx {
+            journal: &$app.journal,
+            journal_path: &$app.journal_path,
+            derived: &$app.derived,
+            today: $app.today,
+            now: $app.now,
+            theme: &$app.theme,
+            welcome: $app.welcome,
+            flags_dismissed: $app.trends.flags_dismissed,
+            area: $crate::app::frame::body_area($app),
+        }
+    };
+}
+
+/// Runs `$body` with `$screen` bound to the current screen's state and `$ctx` to the `Ctx`:
+/// the one exhaustive match that routes to screens, so a new `Screen` variant cannot be
+/// half-wired.
+macro_rules! each_screen {
+    ($app:expr, |$screen:ident, $ctx:ident| $body:expr) => {{
+        let app = $app;
+        let $ctx = ctx!(app);
+        match app.screen {
+            Screen::CheckIn => {
+                let $screen = &mut app.check_in;
+                $body
+            }
+            Screen::Connections => {
+                let $screen = &mut app.connections;
+                $body
+            }
+            Screen::Boundaries => {
+                let $screen = &mut app.boundaries;
+                $body
+            }
+            Screen::Trends => {
+                let $screen = &mut app.trends;
+                $body
+            }
+            Screen::Journal => {
+                let $screen = &mut app.journal_view;
+                $body
+            }
+            Screen::Settings => {
+                let $screen = &mut app.settings;
+                $body
+            }
+        }
+    }};
+}
+
+/// The same for every screen at once (saves reach all of them: any form may have started one).
+macro_rules! all_screens {
+    ($app:expr, |$screen:ident, $ctx:ident| $body:expr) => {{
+        let app = $app;
+        let $ctx = ctx!(app);
+        for screen in Screen::ALL {
+            match screen {
+                Screen::CheckIn => {
+                    let $screen = &mut app.check_in;
+                    $body
+                }
+                Screen::Connections => {
+                    let $screen = &mut app.connections;
+                    $body
+                }
+                Screen::Boundaries => {
+                    let $screen = &mut app.boundaries;
+                    $body
+                }
+                Screen::Trends => {
+                    let $screen = &mut app.trends;
+                    $body
+                }
+                Screen::Journal => {
+                    let $screen = &mut app.journal_view;
+                    $body
+                }
+                Screen::Settings => {
+                    let $screen = &mut app.settings;
+                    $body
+                }
+            }
+        }
+    }};
+}
+
+pub mod banner;
+pub mod frame;
+pub mod help;
 
 /// Keys that mean the same on every screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,12 +252,13 @@ impl App {
             trends: screens::trends::State::default(),
             journal_view: screens::journal::State::default(),
             settings: screens::settings::State::default(),
-            banner: screens::banner::State::default(),
-            derived: screens::Derived::default(),
+            banner: banner::State::default(),
+            derived: Derived::default(),
             journal,
             journal_path,
             now,
             today,
+            size: (0, 0),
             mode: Mode::Normal,
             screen: Screen::CheckIn,
             overlay: None,
@@ -187,8 +268,7 @@ impl App {
             should_quit: false,
         };
         app.refresh();
-        screens::check_in::open_today(&mut app);
-        app.settings = screens::settings::State::from(&app.journal.settings);
+        app.open_journal();
         app
     }
 
@@ -207,8 +287,15 @@ impl App {
     /// Recomputes everything derived from the journal and the clock.
     pub fn refresh(&mut self) {
         self.today = journal_day(&self.now, self.journal.settings.day_starts_at);
-        self.derived =
-            screens::Derived::compute(&self.journal, self.now, self.today, self.trends.weeks);
+        self.derived = Derived::compute(&self.journal, self.now, self.today, self.trends.weeks);
+    }
+
+    /// The screens that show the journal as a whole start from it: today's check-in, the
+    /// saved settings.
+    fn open_journal(&mut self) {
+        let ctx = ctx!(self);
+        self.check_in.open_today(&ctx);
+        self.settings = screens::settings::State::from(&self.journal.settings);
     }
 
     pub fn say(&mut self, text: impl Into<String>) {
@@ -225,12 +312,68 @@ impl App {
         });
     }
 
-    /// A save of `journal` with `what` as the status message once it succeeds.
-    pub fn save(&self, journal: Journal, what: impl Into<String>) -> Effect {
-        Effect::Save {
-            journal: Box::new(journal),
-            what: what.into(),
+    /// What every screen reads, as of now.
+    pub fn ctx(&self) -> Ctx<'_> {
+        ctx!(self)
+    }
+
+    /// The current screen's key hints (or the open dialog's), straight from the keymap that
+    /// handles its keys.
+    pub fn hints(&self) -> Vec<Hint> {
+        self.hints_in(&ctx!(self))
+    }
+
+    /// The same, for a screen drawn as `ctx` says (the frame being drawn knows its own size).
+    pub fn hints_in(&self, ctx: &Ctx) -> Vec<Hint> {
+        let ctx = *ctx;
+        if let Some(Overlay::Export(state)) = &self.overlay {
+            return state.hints(&ctx);
         }
+        match self.screen {
+            Screen::CheckIn => self.check_in.hints(&ctx),
+            Screen::Connections => self.connections.hints(&ctx),
+            Screen::Boundaries => self.boundaries.hints(&ctx),
+            Screen::Trends => self.trends.hints(&ctx),
+            Screen::Journal => self.journal_view.hints(&ctx),
+            Screen::Settings => self.settings.hints(&ctx),
+        }
+    }
+
+    /// True where printable keys are not the global keys: a text field has focus, or a y/n
+    /// question takes every key.
+    pub fn text_focused(&self) -> bool {
+        if let Some(Overlay::Export(state)) = &self.overlay {
+            return state.text_focused();
+        }
+        match self.screen {
+            Screen::CheckIn => self.check_in.text_focused(),
+            Screen::Connections => self.connections.text_focused(),
+            Screen::Boundaries => self.boundaries.text_focused(),
+            Screen::Trends => self.trends.text_focused(),
+            Screen::Journal => self.journal_view.text_focused(),
+            Screen::Settings => self.settings.text_focused(),
+        }
+    }
+
+    /// Applies a screen's answer: the status line, where to go, and the effects to carry out.
+    fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
+        if let Some(status) = outcome.status {
+            self.status = Some(status);
+        }
+        if let Some(date) = outcome.open_day {
+            let ctx = ctx!(self);
+            self.check_in.open_day(&ctx, date);
+            self.screen = Screen::CheckIn;
+        }
+        if outcome.close {
+            self.overlay = None;
+        }
+        // The Trends screen changed how many weeks it shows: only the review depends on that.
+        if self.trends.weeks != self.derived.review_weeks {
+            self.derived
+                .set_review_weeks(&self.journal, self.today, self.trends.weeks);
+        }
+        outcome.effects
     }
 }
 
@@ -239,39 +382,48 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => on_key(app, key),
         Action::Tick(now) => {
-            let before = app.today;
+            let before = (app.today, app.now.timestamp() / 60);
             app.now = now;
-            app.refresh();
-            if app.today != before {
-                screens::check_in::day_rolled_over(app, before);
+            // Figures change by the minute at most; a key's exact time needs no recompute.
+            if now.timestamp() / 60 != before.1 {
+                app.refresh();
             }
+            if app.today != before.0 {
+                all_screens!(&mut *app, |screen, ctx| screen.day_changed(&ctx, before.0));
+            }
+            Vec::new()
+        }
+        Action::Resize(width, height) => {
+            app.size = (width, height);
             Vec::new()
         }
         Action::Saved { journal, what } => {
             app.journal = *journal;
             app.refresh();
             app.welcome = false;
-            screens::after_save(app);
+            all_screens!(&mut *app, |screen, ctx| screen.saved(&ctx));
             app.say(format!("{what} — saved to {}", app.journal_path.display()));
             Vec::new()
         }
         Action::SaveFailed { why } => {
-            screens::save_failed(app);
+            all_screens!(&mut *app, |screen, _ctx| screen.save_failed());
             app.warn(format!(
                 "Not saved: {why}. Your entry is still here; try Ctrl-S again."
             ));
             Vec::new()
         }
         Action::Exported { path } => {
-            screens::export::exported(app, &path);
+            if let Some(Overlay::Export(state)) = &mut app.overlay {
+                state.exported(&path);
+            }
             app.say(format!("Exported to {path}"));
             Vec::new()
         }
         Action::ExportFailed { why, file_exists } => {
             // The open dialog shows the whole reason (paths can be long); the one-line status
             // only points at it.
-            if matches!(app.overlay, Some(Overlay::Export(_))) {
-                screens::export::failed(app, &why, file_exists);
+            if let Some(Overlay::Export(state)) = &mut app.overlay {
+                state.failed(&why, file_exists);
                 app.warn("Export failed; the export dialog says why.");
             } else {
                 app.warn(format!("Export failed: {why}"));
@@ -282,8 +434,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.mode = Mode::Normal;
             app.journal = *journal;
             app.refresh();
-            screens::check_in::open_today(app);
-            app.settings = screens::settings::State::from(&app.journal.settings);
+            app.open_journal();
             app.say(what);
             Vec::new()
         }
@@ -294,14 +445,26 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
+/// `update` at the moment `now`: the runtime reads the clock once per action and hands it in,
+/// so what an action records (`recorded_at`) is exact to the second.
+pub fn update_at(app: &mut App, now: DateTime<FixedOffset>, action: Action) -> Vec<Effect> {
+    let mut effects = update(app, Action::Tick(now));
+    effects.extend(update(app, action));
+    effects
+}
+
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // Ctrl-C always quits, whatever has focus.
     if is_ctrl(&key, 'c') {
         app.should_quit = true;
         return vec![Effect::Quit];
     }
-    if let Mode::Recovery(_) = app.mode {
-        return screens::recovery::on_key(app, &key);
+    if let Mode::Recovery(state) = &mut app.mode {
+        let outcome = state.on_key(&key);
+        if outcome.effects.contains(&Effect::Quit) {
+            app.should_quit = true;
+        }
+        return app.apply(outcome);
     }
     if app.overlay.is_some() {
         return on_overlay_key(app, &key);
@@ -315,14 +478,16 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         };
         return on_global(app, msg);
     }
-    if let Some(effects) = screens::on_key(app, &key) {
-        return effects;
+    if let Some(outcome) = each_screen!(&mut *app, |screen, ctx| screen.on_key(&ctx, &key)) {
+        return app.apply(outcome);
     }
-    if screens::captures_digits(app) && keymap::digit(&key).is_some() {
+    let captures_digits = each_screen!(&mut *app, |screen, _ctx| screen.captures_digits());
+    if captures_digits && keymap::digit(&key).is_some() {
         return Vec::new();
     }
-    if let Some(effects) = screens::banner::on_key(app, &key) {
-        return effects;
+    if let Some(msg) = keymap::lookup(&app.banner.bindings(&app.derived), &key) {
+        let outcome = app.banner.update(&app.derived, msg);
+        return app.apply(outcome);
     }
     match keymap::lookup(&global_bindings(), &key) {
         Some(msg) => on_global(app, msg),
@@ -337,7 +502,9 @@ fn on_global(app: &mut App, msg: GlobalMsg) -> Vec<Effect> {
         GlobalMsg::GoTo(screen) => app.screen = screen,
         GlobalMsg::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         GlobalMsg::Export => {
-            app.overlay = Some(Overlay::Export(Box::new(screens::export::State::new(app))));
+            app.overlay = Some(Overlay::Export(Box::new(screens::export::State::new(
+                app.today,
+            ))));
         }
         GlobalMsg::Quit => {
             app.should_quit = true;
@@ -348,25 +515,23 @@ fn on_global(app: &mut App, msg: GlobalMsg) -> Vec<Effect> {
 }
 
 fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    let ctx = ctx!(app);
     match &mut app.overlay {
         Some(Overlay::Help { scroll }) => {
             if is_char(key, 'q') || is_char(key, '?') || key.code == KeyCode::Esc {
                 app.overlay = None;
             } else if keymap::is_down(key) {
                 // Rendering stops at the end of the list; this only bounds the number.
-                *scroll = (*scroll + 1).min(screens::help::MAX_SCROLL);
+                *scroll = (*scroll + 1).min(help::MAX_SCROLL);
             } else if keymap::is_up(key) {
                 *scroll = scroll.saturating_sub(1);
             }
             Vec::new()
         }
-        Some(Overlay::Export(_)) => screens::export::on_key(app, key),
+        Some(Overlay::Export(state)) => {
+            let outcome = state.on_key(&ctx, key).unwrap_or_default();
+            app.apply(outcome)
+        }
         None => Vec::new(),
     }
-}
-
-/// True when a key event carries Ctrl or Alt.
-pub fn has_modifier(key: &KeyEvent) -> bool {
-    key.modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }

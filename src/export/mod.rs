@@ -140,3 +140,15 @@ mod tests {
         assert!(Range::new(Some(d("2026-11-12")), Some(d("2026-11-12"))).is_ok());
     }
 }
+
+/// An export asked for in the TUI's dialog, for the runtime to carry out with the same rules as
+/// `rekindle export -o`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub format: Format,
+    pub range: Range,
+    /// As typed; the runtime expands `~/` when it writes.
+    pub path: String,
+    /// Replace the file if it exists (the user confirmed).
+    pub force: bool,
+}

@@ -5,9 +5,9 @@
 //! else is ignored, so a stray key never deletes anything. `Tab` still switches screens and
 //! `Ctrl-C` still quits, as everywhere; the question waits on its screen.
 
-use crate::app::App;
-use crate::app::keymap::is_char;
+use crate::ui::keymap::is_char;
 use crate::ui::text::wrapped;
+use crate::ui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -38,8 +38,7 @@ pub fn is_no(key: &KeyEvent) -> bool {
 }
 
 /// Draws `question` in a box over the middle of `area`, with what `y` and `n` do.
-pub fn render(app: &App, question: &str, yes: &str, no: &str, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
+pub fn render(theme: &Theme, question: &str, yes: &str, no: &str, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4).min(60);
     let inner = width.saturating_sub(4) as usize;
     let mut lines = wrapped(question, inner, ratatui::style::Style::default());

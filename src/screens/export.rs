@@ -1,7 +1,7 @@
 //! The export dialog (`x` from any screen): format, date range and file; says where it wrote.
 //!
-//! The dialog only collects a `Request`; the runtime hands it to `carry_out`, which formats the
-//! journal (`export::export`) and writes it with `store::write_export` — the same rules as
+//! The dialog only collects a `Request`; the runtime formats the journal (`export::export`)
+//! and writes it with `store::write_export` — the same rules as
 //! `rekindle export -o`: never over the journal or its backups, atomically, 0600, and never over
 //! an existing file without a confirmation. The confirmation is a second `Ctrl-S`: a first
 //! attempt on an existing file fails with "already exists", the dialog says so, and `Ctrl-S`
@@ -14,31 +14,20 @@
 //! environment; other relative paths are relative to the directory rekindle was started in.
 //! Changing the format changes the file's extension when it still is the old format's.
 
-use crate::app::keymap::{self, Binding, ctrl, is_char, is_ctrl, plain};
-use crate::app::text_input::TextInput;
-use crate::app::{Action, App, Effect, Overlay};
-use crate::export::{Format, Range, export};
+use crate::export::{Format, Range};
 use crate::journal::parse_date;
-use crate::store::{OutputError, Store, write_export};
+use crate::ui::component::{Component, Ctx, Effect, Outcome};
+use crate::ui::keymap::{self, Binding, ctrl, is_char, is_ctrl, plain};
 use crate::ui::text::{break_long_words, hanging, input_spans};
+use crate::ui::text_input::TextInput;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
-use std::path::PathBuf;
 
-/// What to export and where, for the runtime to carry out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Request {
-    pub format: Format,
-    pub range: Range,
-    /// As typed; `~/` is expanded by `carry_out`.
-    pub path: String,
-    /// Replace the file if it exists (the user confirmed).
-    pub force: bool,
-}
+pub use crate::export::Request;
 
 /// A field of the dialog, in the order ↓ moves through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,17 +59,14 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(app: &App) -> State {
+    /// The dialog as it opens on `today`.
+    pub fn new(today: chrono::NaiveDate) -> State {
         let format = Format::default();
         State {
             format,
             from: TextInput::single_line(""),
             to: TextInput::single_line(""),
-            path: TextInput::single_line(&format!(
-                "~/rekindle-{}.{}",
-                app.today,
-                format.extension()
-            )),
+            path: TextInput::single_line(&format!("~/rekindle-{}.{}", today, format.extension())),
             focus: Some(Field::Format),
             error: None,
             requested: None,
@@ -173,165 +159,145 @@ pub enum Msg {
     Close,
 }
 
-pub fn bindings(state: &State) -> Vec<Binding<Msg>> {
-    let mut list = vec![
-        Binding::new("Ctrl-S", "export", ctrl('s'), |k| {
-            is_ctrl(k, 's').then_some(Msg::Export)
-        }),
-        Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
-            if keymap::is_down(k) || k.code == KeyCode::Tab {
-                Some(Msg::Next)
-            } else if keymap::is_up(k) || k.code == KeyCode::BackTab {
-                Some(Msg::Previous)
-            } else {
-                None
-            }
-        }),
-    ];
-    if state.focus == Some(Field::Format) {
-        list.push(Binding::new(
-            "←→",
-            "format",
-            plain(KeyCode::Right),
-            |k| {
-                if keymap::is_left(k) {
-                    Some(Msg::FormatBack)
-                } else if keymap::is_right(k) {
-                    Some(Msg::FormatOn)
+impl Component for State {
+    type Msg = Msg;
+
+    fn bindings(&self, _ctx: &Ctx) -> Vec<Binding<Msg>> {
+        let state = self;
+        let mut list = vec![
+            Binding::new("Ctrl-S", "export", ctrl('s'), |k| {
+                is_ctrl(k, 's').then_some(Msg::Export)
+            }),
+            Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
+                if keymap::is_down(k) || k.code == KeyCode::Tab {
+                    Some(Msg::Next)
+                } else if keymap::is_up(k) || k.code == KeyCode::BackTab {
+                    Some(Msg::Previous)
                 } else {
                     None
                 }
-            },
-        ));
-    }
-    let enter = if state.focus == Some(Field::File) {
-        "export"
-    } else {
-        "next field"
-    };
-    list.push(
-        Binding::new("Enter", enter, plain(KeyCode::Enter), |k| {
-            (k.code == KeyCode::Enter && !crate::app::has_modifier(k)).then_some(Msg::Enter)
-        })
-        .help_only(),
-    );
-    if state.text_focused() {
-        list.push(Binding::new(
-            "Esc",
-            "leave field",
-            plain(KeyCode::Esc),
-            |k| (k.code == KeyCode::Esc).then_some(Msg::Leave),
-        ));
-    } else {
-        list.push(Binding::new("Esc/q", "close", plain(KeyCode::Esc), |k| {
-            (k.code == KeyCode::Esc || is_char(k, 'q')).then_some(Msg::Close)
-        }));
-    }
-    list
-}
-
-pub fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
-    let Some(Overlay::Export(state)) = &mut app.overlay else {
-        return Vec::new();
-    };
-    if let Some(input) = state.text_focus()
-        && input.handle(key)
-    {
-        // In a text field printable keys are text (`q` too); any edit clears old news.
-        state.error = None;
-        state.written = None;
-        return Vec::new();
-    }
-    match keymap::lookup(&bindings(state), key) {
-        Some(msg) => update(app, msg),
-        None => Vec::new(),
-    }
-}
-
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let Some(Overlay::Export(state)) = &mut app.overlay else {
-        return Vec::new();
-    };
-    match (msg, state.focus) {
-        (Msg::Export, _) | (Msg::Enter, Some(Field::File)) => return export_now(state),
-        (Msg::Enter, _) | (Msg::Next, _) => state.move_focus(true),
-        (Msg::Previous, _) => state.move_focus(false),
-        (Msg::FormatBack, _) => state.cycle_format(false),
-        (Msg::FormatOn, _) => state.cycle_format(true),
-        (Msg::Leave, _) => state.focus = None,
-        (Msg::Close, _) => app.overlay = None,
-    }
-    Vec::new()
-}
-
-fn export_now(state: &mut State) -> Vec<Effect> {
-    match state.request() {
-        Err((field, why)) => {
-            state.focus = Some(field);
-            state.error = Some(why);
-            Vec::new()
+            }),
+        ];
+        if state.focus == Some(Field::Format) {
+            list.push(Binding::new(
+                "←→",
+                "format",
+                plain(KeyCode::Right),
+                |k| {
+                    if keymap::is_left(k) {
+                        Some(Msg::FormatBack)
+                    } else if keymap::is_right(k) {
+                        Some(Msg::FormatOn)
+                    } else {
+                        None
+                    }
+                },
+            ));
         }
-        Ok(request) => {
-            state.error = None;
-            state.written = None;
-            state.requested = Some(request.path.clone());
-            vec![Effect::Export(request)]
+        let enter = if state.focus == Some(Field::File) {
+            "export"
+        } else {
+            "next field"
+        };
+        list.push(
+            Binding::new("Enter", enter, plain(KeyCode::Enter), |k| {
+                (k.code == KeyCode::Enter && !keymap::has_modifier(k)).then_some(Msg::Enter)
+            })
+            .help_only(),
+        );
+        if state.text_focused() {
+            list.push(Binding::new(
+                "Esc",
+                "leave field",
+                plain(KeyCode::Esc),
+                |k| (k.code == KeyCode::Esc).then_some(Msg::Leave),
+            ));
+        } else {
+            list.push(Binding::new("Esc/q", "close", plain(KeyCode::Esc), |k| {
+                (k.code == KeyCode::Esc || is_char(k, 'q')).then_some(Msg::Close)
+            }));
+        }
+        list
+    }
+
+    fn text_focused(&self) -> bool {
+        State::text_focused(self)
+    }
+
+    fn captures_digits(&self) -> bool {
+        State::text_focused(self)
+    }
+
+    fn on_key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
+        if let Some(input) = self.text_focus()
+            && input.handle(key)
+        {
+            // In a text field printable keys are text (`q` too); any edit clears old news.
+            self.error = None;
+            self.written = None;
+            return Some(Outcome::done());
+        }
+        let msg = keymap::lookup(&self.bindings(ctx), key)?;
+        Some(self.update(ctx, msg))
+    }
+
+    fn update(&mut self, _ctx: &Ctx, msg: Msg) -> Outcome {
+        match (msg, self.focus) {
+            (Msg::Export, _) | (Msg::Enter, Some(Field::File)) => return self.export_now(),
+            (Msg::Enter, _) | (Msg::Next, _) => self.move_focus(true),
+            (Msg::Previous, _) => self.move_focus(false),
+            (Msg::FormatBack, _) => self.cycle_format(false),
+            (Msg::FormatOn, _) => self.cycle_format(true),
+            (Msg::Leave, _) => self.focus = None,
+            (Msg::Close, _) => {
+                return Outcome {
+                    close: true,
+                    ..Outcome::done()
+                };
+            }
+        }
+        Outcome::done()
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        render(self, ctx, frame, area);
+    }
+}
+
+impl State {
+    fn export_now(&mut self) -> Outcome {
+        match self.request() {
+            Err((field, why)) => {
+                self.focus = Some(field);
+                self.error = Some(why);
+                Outcome::done()
+            }
+            Ok(request) => {
+                self.error = None;
+                self.written = None;
+                self.requested = Some(request.path.clone());
+                Outcome::effect(Effect::Export(request))
+            }
         }
     }
-}
 
-/// The export landed: the dialog shows where, and stays open until closed.
-pub fn exported(app: &mut App, path: &str) {
-    if let Some(Overlay::Export(state)) = &mut app.overlay {
-        state.written = Some(path.to_string());
-        state.error = None;
-        state.confirm_overwrite = None;
-        state.requested = None;
+    /// The export landed: the dialog shows where, and stays open until closed.
+    pub fn exported(&mut self, path: &str) {
+        self.written = Some(path.to_string());
+        self.error = None;
+        self.confirm_overwrite = None;
+        self.requested = None;
     }
-}
 
-/// The export failed: the dialog says why; when the file exists, a second `Ctrl-S` on the same
-/// path will overwrite it.
-pub fn failed(app: &mut App, why: &str, file_exists: bool) {
-    if let Some(Overlay::Export(state)) = &mut app.overlay {
-        let requested = state.requested.take();
-        state.error = Some(why.to_string());
+    /// The export failed: the dialog says why; when the file exists, a second `Ctrl-S` on the
+    /// same path will overwrite it.
+    pub fn failed(&mut self, why: &str, file_exists: bool) {
+        let requested = self.requested.take();
+        self.error = Some(why.to_string());
         if file_exists {
-            state.confirm_overwrite = requested;
-            state.focus = Some(Field::File);
+            self.confirm_overwrite = requested;
+            self.focus = Some(Field::File);
         }
-    }
-}
-
-/// Writes the export the dialog asked for, reporting the result as an action.
-pub fn carry_out(request: &Request, app: &App, store: &Store) -> Action {
-    let bytes = export(&app.journal, request.format, request.range);
-    match write_export(
-        &store.paths,
-        &expand_home(&request.path),
-        &bytes,
-        request.force,
-    ) {
-        Ok(written) => Action::Exported {
-            path: written.display().to_string(),
-        },
-        Err(err) => Action::ExportFailed {
-            why: err.message(),
-            file_exists: matches!(err, OutputError::Exists(_)),
-        },
-    }
-}
-
-/// `~` and `~/…` are the home directory; anything else is used as typed.
-fn expand_home(path: &str) -> PathBuf {
-    let home = || directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
-    match path.strip_prefix('~') {
-        Some("") => home().unwrap_or_else(|| PathBuf::from(path)),
-        Some(rest) if rest.starts_with('/') => match home() {
-            Some(home) => home.join(rest.trim_start_matches('/')),
-            None => PathBuf::from(path),
-        },
-        _ => PathBuf::from(path),
     }
 }
 
@@ -343,8 +309,8 @@ fn describe(format: Format) -> &'static str {
     }
 }
 
-pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
+fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let theme = ctx.theme;
     let width = area.width.saturating_sub(4).min(72);
     let inner = usize::from(width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();

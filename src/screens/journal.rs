@@ -1,11 +1,11 @@
 //! Screen 5, the journal: every day newest first, missed days shown as gaps; `Enter` opens a day
 //! in the check-in form to edit it or backfill it.
 
-use crate::app::keymap::{self, Binding, plain};
-use crate::app::{App, Effect};
 use crate::scoring::{self, Band};
+use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::keymap::{self, Binding, plain};
 use chrono::{Days, NaiveDate};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -30,160 +30,153 @@ pub enum Msg {
 
 /// How many rows the journal has: from today back to the first check-in (at least four weeks,
 /// so a new journal shows what the gaps will look like).
-pub fn row_count(app: &App) -> usize {
-    let earliest = app
+pub fn row_count(ctx: &Ctx) -> usize {
+    let earliest = ctx
         .journal
         .check_ins
         .iter()
         .map(|c| c.date)
-        .filter(|d| *d <= app.today)
+        .filter(|d| *d <= ctx.today)
         .min()
-        .unwrap_or(app.today);
-    let days = (app.today - earliest).num_days().max(0) as usize + 1;
+        .unwrap_or(ctx.today);
+    let days = (ctx.today - earliest).num_days().max(0) as usize + 1;
     days.max(28)
 }
 
-pub fn date_of_row(app: &App, row: usize) -> NaiveDate {
-    app.today
+pub fn date_of_row(ctx: &Ctx, row: usize) -> NaiveDate {
+    ctx.today
         .checked_sub_days(Days::new(row as u64))
-        .unwrap_or(app.today)
+        .unwrap_or(ctx.today)
 }
 
-pub fn bindings(_app: &App) -> Vec<Binding<Msg>> {
-    vec![
-        Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
-            if keymap::is_down(k) {
-                Some(Msg::Down)
-            } else if keymap::is_up(k) {
-                Some(Msg::Up)
-            } else {
-                None
+impl Component for State {
+    type Msg = Msg;
+
+    fn bindings(&self, _ctx: &Ctx) -> Vec<Binding<Msg>> {
+        vec![
+            keymap::up_down("move", Msg::Down, Msg::Up),
+            Binding::new("Enter", "open/backfill day", plain(KeyCode::Enter), |k| {
+                (k.code == KeyCode::Enter).then_some(Msg::Open)
+            }),
+            Binding::new("PgUp/PgDn", "page", plain(KeyCode::PageDown), |k| {
+                match k.code {
+                    KeyCode::PageDown => Some(Msg::PageDown),
+                    KeyCode::PageUp => Some(Msg::PageUp),
+                    _ => None,
+                }
+            })
+            .help_only(),
+            Binding::new(
+                "Home/End",
+                "newest/oldest",
+                plain(KeyCode::End),
+                |k| match k.code {
+                    KeyCode::Home => Some(Msg::Top),
+                    KeyCode::End => Some(Msg::Bottom),
+                    _ => None,
+                },
+            )
+            .help_only(),
+        ]
+    }
+
+    fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
+        let last = row_count(ctx) - 1;
+        let s = &mut self.selected;
+        match msg {
+            Msg::Down => *s = (*s + 1).min(last),
+            Msg::Up => *s = s.saturating_sub(1),
+            Msg::PageDown => *s = (*s + 10).min(last),
+            Msg::PageUp => *s = s.saturating_sub(10),
+            Msg::Top => *s = 0,
+            Msg::Bottom => *s = last,
+            Msg::Open => {
+                return Outcome {
+                    open_day: Some(date_of_row(ctx, self.selected)),
+                    ..Outcome::done()
+                };
             }
-        }),
-        Binding::new("Enter", "open/backfill day", plain(KeyCode::Enter), |k| {
-            (k.code == KeyCode::Enter).then_some(Msg::Open)
-        }),
-        Binding::new("PgUp/PgDn", "page", plain(KeyCode::PageDown), |k| {
-            match k.code {
-                KeyCode::PageDown => Some(Msg::PageDown),
-                KeyCode::PageUp => Some(Msg::PageUp),
-                _ => None,
-            }
-        })
-        .help_only(),
-        Binding::new(
-            "Home/End",
-            "newest/oldest",
-            plain(KeyCode::End),
-            |k| match k.code {
-                KeyCode::Home => Some(Msg::Top),
-                KeyCode::End => Some(Msg::Bottom),
-                _ => None,
-            },
-        )
-        .help_only(),
-    ]
-}
-
-pub fn on_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
-    let msg = keymap::lookup(&bindings(app), key)?;
-    Some(update(app, msg))
-}
-
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let last = row_count(app) - 1;
-    let s = &mut app.journal_view.selected;
-    match msg {
-        Msg::Down => *s = (*s + 1).min(last),
-        Msg::Up => *s = s.saturating_sub(1),
-        Msg::PageDown => *s = (*s + 10).min(last),
-        Msg::PageUp => *s = s.saturating_sub(10),
-        Msg::Top => *s = 0,
-        Msg::Bottom => *s = last,
-        Msg::Open => {
-            let date = date_of_row(app, app.journal_view.selected);
-            super::check_in::open_day(app, date);
         }
+        Outcome::done()
     }
-    Vec::new()
-}
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let area = crate::ui::inset(area);
-    let count = app
-        .journal
-        .check_ins
-        .iter()
-        .filter(|c| c.date <= app.today)
-        .count();
-    let legend = if area.width >= 78 {
-        " · E exhaustion, C cynicism, F efficacy, composite 0–100"
-    } else {
-        ""
-    };
-    let mut lines = vec![Line::from(vec![
-        Span::styled("Journal", theme.heading),
-        Span::styled(format!(" · {count} check-ins{legend}"), theme.dim),
-    ])];
-    let height = (area.height as usize).saturating_sub(1).max(1);
-    let rows = row_count(app);
-    let selected = app.journal_view.selected.min(rows - 1);
-    // Page-wise scrolling: stable, and needs no state written back from rendering.
-    let top = (selected / height) * height;
-    // What the columns before the note take: marker, date, E/C/F, composite, band.
-    let note_width = (area.width as usize).saturating_sub(48);
-    for row in top..(top + height).min(rows) {
-        let date = date_of_row(app, row);
-        let style = if row == selected {
-            theme.selected
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        let theme = ctx.theme;
+        let area = crate::ui::inset(area);
+        let count = ctx
+            .journal
+            .check_ins
+            .iter()
+            .filter(|c| c.date <= ctx.today)
+            .count();
+        let legend = if area.width >= 78 {
+            " · E exhaustion, C cynicism, F efficacy, composite 0–100"
         } else {
-            ratatui::style::Style::default()
+            ""
         };
-        let marker = if row == selected { "›" } else { " " };
-        let day = date.format("%a %Y-%m-%d").to_string();
-        let line = match app
-            .derived
-            .check_in_index
-            .get(&date)
-            .and_then(|i| app.journal.check_ins.get(*i))
-        {
-            Some(c) => {
-                let band = Band::of_day(c);
-                let note = preview(&c.note, note_width);
-                Line::from(vec![
-                    Span::styled(format!("{marker} {day}  "), style),
-                    Span::styled(
-                        format!(
-                            "E{:>3} C{:>3} F{:>3}  ",
-                            c.exhaustion, c.cynicism, c.efficacy
+        let mut lines = vec![Line::from(vec![
+            Span::styled("Journal", theme.heading),
+            Span::styled(format!(" · {count} check-ins{legend}"), theme.dim),
+        ])];
+        let height = (area.height as usize).saturating_sub(1).max(1);
+        let rows = row_count(ctx);
+        let selected = self.selected.min(rows - 1);
+        // Page-wise scrolling: stable, and needs no state written back from rendering.
+        let top = (selected / height) * height;
+        // What the columns before the note take: marker, date, E/C/F, composite, band.
+        let note_width = (area.width as usize).saturating_sub(48);
+        for row in top..(top + height).min(rows) {
+            let date = date_of_row(ctx, row);
+            let style = if row == selected {
+                theme.selected
+            } else {
+                ratatui::style::Style::default()
+            };
+            let marker = if row == selected { "›" } else { " " };
+            let day = date.format("%a %Y-%m-%d").to_string();
+            let line = match ctx
+                .derived
+                .check_in_index
+                .get(&date)
+                .and_then(|i| ctx.journal.check_ins.get(*i))
+            {
+                Some(c) => {
+                    let band = Band::of_day(c);
+                    let note = preview(&c.note, note_width);
+                    Line::from(vec![
+                        Span::styled(format!("{marker} {day}  "), style),
+                        Span::styled(
+                            format!(
+                                "E{:>3} C{:>3} F{:>3}  ",
+                                c.exhaustion, c.cynicism, c.efficacy
+                            ),
+                            style,
                         ),
-                        style,
-                    ),
+                        Span::styled(
+                            format!("{:>3} ", scoring::fmt0(scoring::composite(c))),
+                            theme.band(band),
+                        ),
+                        Span::styled(format!("{:<10}", band_short(band)), theme.band(band)),
+                        Span::styled(note, theme.dim),
+                    ])
+                }
+                None => Line::from(vec![
+                    Span::styled(format!("{marker} {day}  "), style),
+                    Span::styled("·  no check-in", theme.dim),
                     Span::styled(
-                        format!("{:>3} ", scoring::fmt0(scoring::composite(c))),
-                        theme.band(band),
+                        if row == selected {
+                            "  (Enter to backfill)"
+                        } else {
+                            ""
+                        },
+                        theme.dim,
                     ),
-                    Span::styled(format!("{:<10}", band_short(band)), theme.band(band)),
-                    Span::styled(note, theme.dim),
-                ])
-            }
-            None => Line::from(vec![
-                Span::styled(format!("{marker} {day}  "), style),
-                Span::styled("·  no check-in", theme.dim),
-                Span::styled(
-                    if row == selected {
-                        "  (Enter to backfill)"
-                    } else {
-                        ""
-                    },
-                    theme.dim,
-                ),
-            ]),
-        };
-        lines.push(line);
+                ]),
+            };
+            lines.push(line);
+        }
+        frame.render_widget(Paragraph::new(lines), area);
     }
-    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn band_short(band: Band) -> &'static str {

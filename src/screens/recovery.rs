@@ -2,8 +2,8 @@
 //! restore the newest good backup, or move the damaged file aside and start fresh. Nothing is
 //! ever deleted, and nothing is written until the user chooses.
 
-use crate::app::keymap::is_char;
-use crate::app::{App, Effect};
+use crate::ui::component::{Ctx, Effect, Outcome, Status};
+use crate::ui::keymap::is_char;
 use crate::ui::text::wrapped;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -20,30 +20,35 @@ impl State {
     pub fn new(reason: String) -> State {
         State { reason }
     }
-}
 
-pub fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
-    if is_char(key, 'r') {
-        vec![Effect::RestoreBackup]
-    } else if is_char(key, 'm') {
-        vec![Effect::MoveAside]
-    } else if is_char(key, 'q') || key.code == crossterm::event::KeyCode::Esc {
-        app.should_quit = true;
-        vec![Effect::Quit]
-    } else {
-        Vec::new()
+    /// `r` restores, `m` moves aside, `q`/`Esc` quit; nothing else does anything.
+    pub fn on_key(&mut self, key: &KeyEvent) -> Outcome {
+        if is_char(key, 'r') {
+            Outcome::effect(Effect::RestoreBackup)
+        } else if is_char(key, 'm') {
+            Outcome::effect(Effect::MoveAside)
+        } else if is_char(key, 'q') || key.code == crossterm::event::KeyCode::Esc {
+            Outcome::effect(Effect::Quit)
+        } else {
+            Outcome::done()
+        }
+    }
+
+    /// Not a tab screen, so not a `Component`: it replaces the whole frame, status line included.
+    pub fn render(&self, ctx: &Ctx, status: Option<&Status>, frame: &mut Frame, area: Rect) {
+        render(self, ctx, status, frame, area);
     }
 }
 
-pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
+fn render(state: &State, ctx: &Ctx, status: Option<&Status>, frame: &mut Frame, area: Rect) {
+    let theme = ctx.theme;
     let width = area.width.saturating_sub(4) as usize;
     let mut lines = vec![
         Line::styled("rekindle could not read your journal", theme.heading),
         Line::raw(""),
     ];
     lines.extend(wrapped(
-        &format!("File: {}", app.journal_path.display()),
+        &format!("File: {}", ctx.journal_path.display()),
         width,
         theme.label,
     ));
@@ -81,7 +86,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             width,
         ));
     }
-    if let Some(status) = &app.status {
+    if let Some(status) = status {
         lines.push(Line::raw(""));
         let style = if status.is_error {
             theme.error

@@ -1,11 +1,12 @@
 //! Screen 6, settings: week start, day boundary and support text, edited like any form and saved
 //! with `Ctrl-S`; the new values apply to every screen at once.
 
-use crate::app::keymap::{self, Binding, FormKey};
-use crate::app::text_input::TextInput;
-use crate::app::{App, Effect};
 use crate::journal::{LongDay, SettingKey, Settings};
+use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::form::{FormStep, form_step};
+use crate::ui::keymap::{self, Binding, FormKey};
 use crate::ui::text::{input_spans, wrap_with_cursor};
+use crate::ui::text_input::TextInput;
 use chrono::Weekday;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -59,118 +60,124 @@ pub enum Msg {
     Later,
 }
 
-pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
-    let focus = app.settings.focus;
-    let mut list: Vec<Binding<Msg>> = keymap::form_head("save")
-        .into_iter()
-        .map(|b| b.map(Msg::Form))
-        .collect();
-    if focus == Some(Field::WeekStart) {
-        list.push(keymap::left_right("change day", Msg::Earlier, Msg::Later));
+impl Component for State {
+    type Msg = Msg;
+
+    fn bindings(&self, _ctx: &Ctx) -> Vec<Binding<Msg>> {
+        let focus = self.focus;
+        let mut list: Vec<Binding<Msg>> = keymap::form_head("save")
+            .into_iter()
+            .map(|b| b.map(Msg::Form))
+            .collect();
+        if focus == Some(Field::WeekStart) {
+            list.push(keymap::left_right("change day", Msg::Earlier, Msg::Later));
+        }
+        // With no field focused there is nothing to leave, and Enter starts nothing.
+        if focus.is_some() {
+            let enter = if focus == Some(Field::SupportText) {
+                "save"
+            } else {
+                "next field"
+            };
+            list.extend(
+                keymap::form_tail(enter, "leave field")
+                    .into_iter()
+                    .map(|b| b.map(Msg::Form)),
+            );
+        }
+        list
     }
-    // With no field focused there is nothing to leave, and Enter starts nothing.
-    if focus.is_some() {
-        let enter = if focus == Some(Field::SupportText) {
-            "save"
-        } else {
-            "next field"
+
+    fn captures_digits(&self) -> bool {
+        matches!(self.focus, Some(Field::DayStart | Field::SupportText))
+    }
+
+    fn text_focused(&self) -> bool {
+        self.captures_digits()
+    }
+
+    fn on_key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
+        let input = match self.focus {
+            Some(Field::DayStart) => Some(&mut self.day_start),
+            Some(Field::SupportText) => Some(&mut self.support_text),
+            Some(Field::WeekStart) | None => None,
         };
-        list.extend(
-            keymap::form_tail(enter, "leave field")
-                .into_iter()
-                .map(|b| b.map(Msg::Form)),
-        );
+        if let Some(input) = input
+            && input.handle(key)
+        {
+            self.error = None;
+            return Some(Outcome::done());
+        }
+        let msg = keymap::lookup(&self.bindings(ctx), key)?;
+        Some(self.update(ctx, msg))
     }
-    list
-}
 
-pub fn captures_digits(app: &App) -> bool {
-    matches!(
-        app.settings.focus,
-        Some(Field::DayStart | Field::SupportText)
-    )
-}
-
-pub fn on_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
-    let state = &mut app.settings;
-    let input = match state.focus {
-        Some(Field::DayStart) => Some(&mut state.day_start),
-        Some(Field::SupportText) => Some(&mut state.support_text),
-        _ => None,
-    };
-    if let Some(input) = input
-        && input.handle(key)
-    {
-        state.error = None;
-        return Some(Vec::new());
+    fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
+        match msg {
+            Msg::Form(key) => match form_step(key, &FIELDS, self.focus) {
+                FormStep::Save => return self.save(ctx),
+                FormStep::Focus(focus) => self.focus = focus,
+                // The settings screen is a form that never closes: there is nothing to cancel.
+                FormStep::Cancel => {}
+            },
+            Msg::Earlier => self.week_start = self.week_start.pred(),
+            Msg::Later => self.week_start = self.week_start.succ(),
+        }
+        Outcome::done()
     }
-    let msg = keymap::lookup(&bindings(app), key)?;
-    Some(update(app, msg))
-}
 
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let state = &mut app.settings;
-    match msg {
-        Msg::Form(key) => match super::form_step(key, &FIELDS, state.focus) {
-            super::FormStep::Save => return save(app),
-            super::FormStep::Focus(focus) => state.focus = focus,
-            // The settings screen is a form that never closes: there is nothing to cancel.
-            super::FormStep::Cancel => {}
-        },
-        Msg::Earlier => state.week_start = state.week_start.pred(),
-        Msg::Later => state.week_start = state.week_start.succ(),
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        render(self, ctx, frame, area);
     }
-    Vec::new()
-}
 
-fn save(app: &mut App) -> Vec<Effect> {
-    let state = &mut app.settings;
-    let mut settings = app.journal.settings.clone();
-    let values = [
-        (
-            Field::WeekStart,
-            SettingKey::WeekStartsOn,
-            LongDay(state.week_start).name().to_string(),
-        ),
-        (
-            Field::DayStart,
-            SettingKey::DayStartsAt,
-            state.day_start.text().trim().to_string(),
-        ),
-        (
-            Field::SupportText,
-            SettingKey::SupportText,
-            state.support_text.text().trim_end().to_string(),
-        ),
-    ];
-    for (field, key, value) in values {
-        if let Err(why) = settings.set(key, &value) {
-            state.error = Some((field, why.clone()));
-            state.focus = Some(field);
-            app.warn(format!("Not saved: {why}"));
-            return Vec::new();
+    fn save_failed(&mut self) {
+        self.saving = false;
+    }
+
+    fn saved(&mut self, ctx: &Ctx) {
+        if self.saving {
+            *self = State::from(&ctx.journal.settings);
         }
     }
-    state.error = None;
-    state.saving = true;
-    let mut journal = app.journal.clone();
-    journal.settings = settings;
-    vec![app.save(journal, "Saved the settings")]
 }
 
-pub fn save_failed(app: &mut App) {
-    app.settings.saving = false;
-}
-
-pub fn after_save(app: &mut App) {
-    if app.settings.saving {
-        app.settings = State::from(&app.journal.settings);
+impl State {
+    fn save(&mut self, ctx: &Ctx) -> Outcome {
+        let mut settings = ctx.journal.settings.clone();
+        let values = [
+            (
+                Field::WeekStart,
+                SettingKey::WeekStartsOn,
+                LongDay(self.week_start).name().to_string(),
+            ),
+            (
+                Field::DayStart,
+                SettingKey::DayStartsAt,
+                self.day_start.text().trim().to_string(),
+            ),
+            (
+                Field::SupportText,
+                SettingKey::SupportText,
+                self.support_text.text().trim_end().to_string(),
+            ),
+        ];
+        for (field, key, value) in values {
+            if let Err(why) = settings.set(key, &value) {
+                self.error = Some((field, why.clone()));
+                self.focus = Some(field);
+                return Outcome::warn(format!("Not saved: {why}"));
+            }
+        }
+        self.error = None;
+        self.saving = true;
+        let mut journal = ctx.journal.clone();
+        journal.settings = settings;
+        Outcome::save(journal, "Saved the settings")
     }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let state = &app.settings;
+fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let theme = ctx.theme;
     let area = crate::ui::inset(area);
     let width = area.width as usize;
     let mut lines = vec![Line::styled("Settings", theme.heading)];

@@ -58,35 +58,48 @@ pub fn run(store: &Store) -> Result<Exit> {
     // Buffered, so a frame reaches the terminal in a few large writes instead of many small ones.
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
+    let size = terminal.size()?;
+    app::update(&mut app, Action::Resize(size.width, size.height));
     let mut last_minute = started.timestamp() / 60;
     loop {
-        terminal.draw(|frame| crate::ui::render(&app, frame))?;
+        terminal.draw(|frame| crate::app::render(&app, frame))?;
         if app.should_quit || signals.stop_requested() {
             break;
         }
         if event::poll(WAKE)? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    dispatch(&mut app, Action::Key(key), store, &lock);
-                }
-                _ => {}
+            let action = match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => Some(Action::Key(key)),
+                Event::Resize(width, height) => Some(Action::Resize(width, height)),
+                _ => None,
+            };
+            if let Some(action) = action {
+                // Each action carries the moment it happened, so `recorded_at` is exact.
+                let moment = now()?;
+                last_minute = moment.timestamp() / 60;
+                dispatch(&mut app, moment, action, store, &lock);
             }
         }
         let moment = now()?;
         if moment.timestamp() / 60 != last_minute {
             last_minute = moment.timestamp() / 60;
-            dispatch(&mut app, Action::Tick(moment), store, &lock);
+            dispatch(&mut app, moment, Action::Tick(moment), store, &lock);
         }
     }
     drop(guard);
     Ok(Exit::Ok)
 }
 
-/// Runs an action through `update`, then each effect, feeding results back in.
-fn dispatch(app: &mut App, action: Action, store: &Store, lock: &crate::store::WriterLock) {
+/// Runs an action through `update` at `moment`, then each effect, feeding results back in.
+fn dispatch(
+    app: &mut App,
+    moment: chrono::DateTime<chrono::FixedOffset>,
+    action: Action,
+    store: &Store,
+    lock: &crate::store::WriterLock,
+) {
     let mut pending = vec![action];
     while let Some(action) = pending.pop() {
-        for effect in app::update(app, action) {
+        for effect in app::update_at(app, moment, action) {
             if let Some(result) = carry_out(effect, app, store, lock) {
                 pending.push(result);
             }
@@ -106,7 +119,7 @@ fn carry_out(
             Ok(()) => Action::Saved { journal, what },
             Err(failure) => Action::SaveFailed { why: failure.what },
         }),
-        Effect::Export(request) => Some(crate::screens::export::carry_out(&request, app, store)),
+        Effect::Export(request) => Some(export(&request, app, store)),
         Effect::RestoreBackup => Some(match store.restore_backup(lock, app.now) {
             Ok(Some((backup, aside))) => match store.load() {
                 Ok(loaded) => Action::Recovered {
@@ -135,5 +148,39 @@ fn carry_out(
                 why: format!("Could not move the file aside: {e}"),
             },
         }),
+    }
+}
+
+/// Writes the export the dialog asked for, with the rules of `rekindle export -o`, reporting the
+/// result as an action.
+pub fn export(request: &crate::export::Request, app: &App, store: &Store) -> Action {
+    let bytes = crate::export::export(&app.journal, request.format, request.range);
+    match crate::store::write_export(
+        &store.paths,
+        &expand_home(&request.path),
+        &bytes,
+        request.force,
+    ) {
+        Ok(written) => Action::Exported {
+            path: written.display().to_string(),
+        },
+        Err(err) => Action::ExportFailed {
+            why: err.message(),
+            file_exists: matches!(err, crate::store::OutputError::Exists(_)),
+        },
+    }
+}
+
+/// `~` and `~/…` are the home directory; anything else is used as typed.
+fn expand_home(path: &str) -> std::path::PathBuf {
+    use std::path::PathBuf;
+    let home = || directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    match path.strip_prefix('~') {
+        Some("") => home().unwrap_or_else(|| PathBuf::from(path)),
+        Some(rest) if rest.starts_with('/') => match home() {
+            Some(home) => home.join(rest.trim_start_matches('/')),
+            None => PathBuf::from(path),
+        },
+        _ => PathBuf::from(path),
     }
 }

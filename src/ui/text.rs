@@ -2,7 +2,7 @@
 //! the focused line stays visible.
 
 use super::theme::Theme;
-use crate::app::text_input::TextInput;
+use crate::ui::text_input::TextInput;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;

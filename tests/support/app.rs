@@ -81,7 +81,7 @@ pub fn draw(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
         .expect("test terminal");
     terminal
-        .draw(|frame| rekindle::ui::render(app, frame))
+        .draw(|frame| rekindle::app::render(app, frame))
         .expect("drawing never fails on a TestBackend");
     terminal.backend().buffer().clone()
 }

@@ -2,14 +2,14 @@
 //! none) and the weekdays, a row of seven toggles where ←/→ move and Space ticks. None ticked
 //! means every day, as an absent `days` does in the file.
 
-use super::Msg;
-use crate::app::keymap::{self, Binding, FormKey, ch, is_char};
-use crate::app::text_input::TextInput;
-use crate::app::{App, Effect};
+use super::{Msg, State};
 use crate::journal::{Boundary, ClockTime, Journal, ShortDay, check_boundary_text};
 use crate::reminders::describe_window;
-use crate::screens::{FormStep, form_step};
+use crate::ui::component::{Ctx, Outcome};
+use crate::ui::form::{FormStep, form_step};
+use crate::ui::keymap::{self, Binding, FormKey, ch, is_char};
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
+use crate::ui::text_input::TextInput;
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -252,13 +252,13 @@ pub fn bindings(form: &Form) -> Vec<Binding<Msg>> {
     list
 }
 
-pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
-    let Some(form) = &mut app.boundaries.form else {
-        return Vec::new();
+pub fn update(state: &mut State, ctx: &Ctx, msg: FormMsg) -> Outcome {
+    let Some(form) = &mut state.form else {
+        return Outcome::done();
     };
     match msg {
         FormMsg::Key(key) => match form_step(key, &FIELDS, form.focus) {
-            FormStep::Save => return save(app),
+            FormStep::Save => return save(state, ctx),
             FormStep::Focus(focus) => form.focus = focus,
             FormStep::Cancel => {
                 let what = if form.base.is_some() {
@@ -266,8 +266,8 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
                 } else {
                     "Cancelled; nothing was saved."
                 };
-                app.boundaries.form = None;
-                app.say(what);
+                state.form = None;
+                return Outcome::say(what);
             }
         },
         FormMsg::DayLeft => form.day_cursor = (form.day_cursor + 6) % 7,
@@ -277,20 +277,19 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
             form.error = None;
         }
     }
-    Vec::new()
+    Outcome::done()
 }
 
-fn save(app: &mut App) -> Vec<Effect> {
-    let Some(form) = &mut app.boundaries.form else {
-        return Vec::new();
+fn save(state: &mut State, ctx: &Ctx) -> Outcome {
+    let Some(form) = &mut state.form else {
+        return Outcome::done();
     };
-    let boundary = match form.to_boundary(&app.journal, app.today) {
+    let boundary = match form.to_boundary(ctx.journal, ctx.today) {
         Ok(boundary) => boundary,
         Err((field, why)) => {
             form.focus = Some(field);
             form.error = Some((field, why.clone()));
-            app.warn(format!("Not saved: {why}"));
-            return Vec::new();
+            return Outcome::warn(format!("Not saved: {why}"));
         }
     };
     form.saving = Some(boundary.id.clone());
@@ -304,16 +303,16 @@ fn save(app: &mut App) -> Vec<Effect> {
         boundary.text,
         describe_window(&boundary)
     );
-    let mut journal = app.journal.clone();
+    let mut journal = ctx.journal.clone();
     match journal.boundaries.iter_mut().find(|b| b.id == boundary.id) {
         Some(existing) => *existing = boundary,
         None => journal.boundaries.push(boundary),
     }
-    vec![app.save(journal, what)]
+    Outcome::save(journal, what)
 }
 
-pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
+pub fn render(ctx: &Ctx, form: &Form, frame: &mut Frame, area: Rect) {
+    let theme = ctx.theme;
     let area = crate::ui::inset(area);
     let width = area.width as usize;
     let title = match &form.base {

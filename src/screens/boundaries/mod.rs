@@ -11,14 +11,13 @@ mod form;
 pub use form::{Field, Form, FormMsg};
 
 use super::confirm;
-use crate::app::keymap::{self, Binding, ch, is_char, plain};
-use crate::app::{App, Effect};
-use crate::journal::{Boundary, Journal};
+use crate::journal::Boundary;
 use crate::reminders::describe_window;
 use crate::scoring::fmt0;
-use crate::trends::{self, BoundaryRate, Flag, OutcomeCounts};
+use crate::trends::{BoundaryRate, OutcomeCounts};
+use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::keymap::{self, Binding, ch, is_char, plain};
 use crate::ui::text::{capitalised, hanging, join_wrapped};
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,29 +43,6 @@ pub struct State {
     pub moving: Option<String>,
 }
 
-/// What the screen shows, recomputed with `Derived` after every change and tick.
-#[derive(Debug, Clone, Default)]
-pub struct Figures {
-    /// Indexes into `journal.boundaries`: active ones first, then archived, each in file order.
-    pub order: Vec<usize>,
-    /// Kept-rates over 7 and 28 days, in the journal's order.
-    pub rates: Vec<BoundaryRate>,
-    /// `boundary_slipping` flags, by the id of the boundary each concerns.
-    pub slipping: Vec<(String, Flag)>,
-}
-
-impl Figures {
-    pub fn compute(journal: &Journal, today: NaiveDate) -> Figures {
-        let mut order: Vec<usize> = (0..journal.boundaries.len()).collect();
-        order.sort_by_key(|&i| journal.boundaries[i].archived);
-        Figures {
-            order,
-            rates: trends::boundary_rates(journal, today),
-            slipping: trends::boundary_slipping(journal, today),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     Up,
@@ -81,14 +57,49 @@ pub enum Msg {
 }
 
 /// The selected boundary, if there is one.
-pub fn selected(app: &App) -> Option<&Boundary> {
-    let order = &app.derived.boundaries.order;
-    let row = app.boundaries.selected.min(order.len().checked_sub(1)?);
-    app.journal.boundaries.get(order[row])
+pub fn selected<'a>(state: &State, ctx: &Ctx<'a>) -> Option<&'a Boundary> {
+    let order = &ctx.derived.boundaries.order;
+    let row = state.selected.min(order.len().checked_sub(1)?);
+    ctx.journal.boundaries.get(order[row])
 }
 
-pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
-    let state = &app.boundaries;
+impl Component for State {
+    type Msg = Msg;
+
+    fn bindings(&self, ctx: &Ctx) -> Vec<Binding<Msg>> {
+        bindings(self, ctx)
+    }
+
+    fn on_key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
+        on_key(self, ctx, key)
+    }
+
+    fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
+        update(self, ctx, msg)
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        render(self, ctx, frame, area);
+    }
+
+    fn captures_digits(&self) -> bool {
+        captures_digits(self)
+    }
+
+    fn text_focused(&self) -> bool {
+        text_focused(self)
+    }
+
+    fn saved(&mut self, ctx: &Ctx) {
+        saved(self, ctx);
+    }
+
+    fn save_failed(&mut self) {
+        save_failed(self);
+    }
+}
+
+fn bindings(state: &State, ctx: &Ctx) -> Vec<Binding<Msg>> {
     if let Some(pending) = &state.confirm {
         let yes = match pending {
             Pending::Archive(_) => "yes, archive",
@@ -109,7 +120,7 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
     let mut list = vec![Binding::new("a", "add", ch('a'), |k| {
         is_char(k, 'a').then_some(Msg::Add)
     })];
-    let Some(boundary) = selected(app) else {
+    let Some(boundary) = selected(state, ctx) else {
         return list;
     };
     list.push(Binding::new("Enter", "edit", plain(KeyCode::Enter), |k| {
@@ -146,46 +157,46 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
 }
 
 /// True where a digit is text, not a screen switch: a text field of the form has focus.
-pub fn captures_digits(app: &App) -> bool {
-    app.boundaries.form.as_ref().is_some_and(Form::text_focused)
+fn captures_digits(state: &State) -> bool {
+    state.form.as_ref().is_some_and(Form::text_focused)
 }
 
 /// True where the global letter keys are not in effect: a text field has them, or the y/n
 /// question takes every key.
-pub fn text_focused(app: &App) -> bool {
-    captures_digits(app) || app.boundaries.confirm.is_some()
+fn text_focused(state: &State) -> bool {
+    captures_digits(state) || state.confirm.is_some()
 }
 
-pub fn on_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
-    if let Some(form) = &mut app.boundaries.form
+fn on_key(state: &mut State, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
+    if let Some(form) = &mut state.form
         && form.edit_text(key)
     {
-        return Some(Vec::new());
+        return Some(Outcome::done());
     }
-    match keymap::lookup(&bindings(app), key) {
-        Some(msg) => Some(update(app, msg)),
+    match keymap::lookup(&bindings(state, ctx), key) {
+        Some(msg) => Some(update(state, ctx, msg)),
         // The question takes every key: nothing else happens until it is answered.
-        None if app.boundaries.confirm.is_some() => Some(Vec::new()),
+        None if state.confirm.is_some() => Some(Outcome::done()),
         None => None,
     }
 }
 
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let last = app.derived.boundaries.order.len().saturating_sub(1);
-    let row = &mut app.boundaries.selected;
+fn update(state: &mut State, ctx: &Ctx, msg: Msg) -> Outcome {
+    let last = ctx.derived.boundaries.order.len().saturating_sub(1);
+    let row = &mut state.selected;
     match msg {
         Msg::Down => *row = (*row + 1).min(last),
         Msg::Up => *row = row.saturating_sub(1).min(last),
         Msg::Top => *row = 0,
         Msg::Bottom => *row = last,
-        Msg::Add => app.boundaries.form = Some(Form::new()),
+        Msg::Add => state.form = Some(Form::new()),
         Msg::Edit => {
-            if let Some(boundary) = selected(app) {
-                app.boundaries.form = Some(Form::edit(boundary));
+            if let Some(boundary) = selected(state, ctx) {
+                state.form = Some(Form::edit(boundary));
             }
         }
         Msg::Archive => {
-            app.boundaries.confirm = selected(app).map(|b| {
+            state.confirm = selected(state, ctx).map(|b| {
                 if b.archived {
                     Pending::Restore(b.id.clone())
                 } else {
@@ -193,30 +204,29 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 }
             });
         }
-        Msg::Confirm(yes) => return answer(app, yes),
-        Msg::Form(msg) => return form::update(app, msg),
+        Msg::Confirm(yes) => return answer(state, ctx, yes),
+        Msg::Form(msg) => return form::update(state, ctx, msg),
     }
-    Vec::new()
+    Outcome::done()
 }
 
-fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
-    let Some(pending) = app.boundaries.confirm.take() else {
-        return Vec::new();
+fn answer(state: &mut State, ctx: &Ctx, yes: bool) -> Outcome {
+    let Some(pending) = state.confirm.take() else {
+        return Outcome::done();
     };
     let (id, archive) = match &pending {
         Pending::Archive(id) => (id, true),
         Pending::Restore(id) => (id, false),
     };
-    let mut journal = app.journal.clone();
+    let mut journal = ctx.journal.clone();
     let Some(boundary) = journal.boundaries.iter_mut().find(|b| &b.id == id) else {
-        return Vec::new();
+        return Outcome::done();
     };
     if !yes {
-        app.say(format!("Nothing changed: \"{}\".", boundary.text));
-        return Vec::new();
+        return Outcome::say(format!("Nothing changed: \"{}\".", boundary.text));
     }
     boundary.archived = archive;
-    app.boundaries.moving = Some(id.clone());
+    state.moving = Some(id.clone());
     let what = if archive {
         format!(
             "Archived \"{}\"; its history stays in every rate",
@@ -225,51 +235,51 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
     } else {
         format!("Restored \"{}\"", boundary.text)
     };
-    vec![app.save(journal, what)]
+    Outcome::save(journal, what)
 }
 
-pub fn after_save(app: &mut App) {
-    if let Some(id) = app.boundaries.form.as_ref().and_then(|f| f.saving.clone()) {
-        app.boundaries.form = None;
-        select(app, &id);
+fn saved(state: &mut State, ctx: &Ctx) {
+    if let Some(id) = state.form.as_ref().and_then(|f| f.saving.clone()) {
+        state.form = None;
+        select(state, ctx, &id);
     }
-    if let Some(id) = app.boundaries.moving.take() {
-        select(app, &id);
+    if let Some(id) = state.moving.take() {
+        select(state, ctx, &id);
     }
 }
 
 /// Moves the selection to the boundary `id` (it moves when archived or restored).
-fn select(app: &mut App, id: &str) {
-    let boundaries = &app.journal.boundaries;
-    if let Some(row) = app
+fn select(state: &mut State, ctx: &Ctx, id: &str) {
+    let boundaries = &ctx.journal.boundaries;
+    if let Some(row) = ctx
         .derived
         .boundaries
         .order
         .iter()
         .position(|&i| boundaries.get(i).is_some_and(|b| b.id == id))
     {
-        app.boundaries.selected = row;
+        state.selected = row;
     }
 }
 
-pub fn save_failed(app: &mut App) {
-    if let Some(form) = &mut app.boundaries.form {
+fn save_failed(state: &mut State) {
+    if let Some(form) = &mut state.form {
         form.saving = None;
     }
-    app.boundaries.moving = None;
+    state.moving = None;
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    if let Some(form) = &app.boundaries.form {
-        form::render(app, form, frame, area);
+fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    if let Some(form) = &state.form {
+        form::render(ctx, form, frame, area);
         return;
     }
-    let theme = &app.theme;
+    let theme = ctx.theme;
     let inner = crate::ui::inset(area);
     let width = inner.width as usize;
-    let figures = &app.derived.boundaries;
-    let archived = app.journal.boundaries.iter().filter(|b| b.archived).count();
-    let active = app.journal.boundaries.len() - archived;
+    let figures = &ctx.derived.boundaries;
+    let archived = ctx.journal.boundaries.iter().filter(|b| b.archived).count();
+    let active = ctx.journal.boundaries.len() - archived;
     let mut lines = vec![Line::from(vec![
         Span::styled("Boundaries", theme.heading),
         Span::styled(
@@ -299,13 +309,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), top);
     let mut lines = Vec::new();
-    let selected_row = app.boundaries.selected.min(figures.order.len() - 1);
+    let selected_row = state.selected.min(figures.order.len() - 1);
     let mut focus_line = 0;
     for (row, &i) in figures.order.iter().enumerate() {
-        let Some(boundary) = app.journal.boundaries.get(i) else {
+        let Some(boundary) = ctx.journal.boundaries.get(i) else {
             continue;
         };
-        if boundary.archived && (row == 0 || !is_archived(app, figures.order[row - 1])) {
+        if boundary.archived && (row == 0 || !is_archived(ctx, figures.order[row - 1])) {
             if row > 0 {
                 lines.push(Line::raw(""));
             }
@@ -318,7 +328,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             focus_line = lines.len();
         }
         lines.extend(boundary_lines(
-            app,
+            ctx,
             boundary,
             figures.rates.get(i),
             row == selected_row,
@@ -327,36 +337,36 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let scroll = crate::ui::text::scroll_to_show(focus_line, lines.len(), list.height as usize);
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
-    if let Some(pending) = &app.boundaries.confirm {
+    if let Some(pending) = &state.confirm {
         let (question, yes) = match pending {
             Pending::Archive(id) => (
                 format!(
                     "Archive \"{}\"? It stops reminding you and leaves your check-ins; its history stays, and d restores it.",
-                    text_of(app, id)
+                    text_of(ctx, id)
                 ),
                 "archive",
             ),
             Pending::Restore(id) => (
                 format!(
                     "Restore \"{}\"? It reminds you again and comes back to your check-ins.",
-                    text_of(app, id)
+                    text_of(ctx, id)
                 ),
                 "restore",
             ),
         };
-        confirm::render(app, &question, yes, "keep as is", frame, area);
+        confirm::render(ctx.theme, &question, yes, "keep as is", frame, area);
     }
 }
 
-fn is_archived(app: &App, index: usize) -> bool {
-    app.journal
+fn is_archived(ctx: &Ctx, index: usize) -> bool {
+    ctx.journal
         .boundaries
         .get(index)
         .is_some_and(|b| b.archived)
 }
 
-fn text_of<'a>(app: &'a App, id: &'a str) -> &'a str {
-    app.journal.boundary(id).map_or(id, |b| b.text.as_str())
+fn text_of<'a>(ctx: &'a Ctx, id: &'a str) -> &'a str {
+    ctx.journal.boundary(id).map_or(id, |b| b.text.as_str())
 }
 
 /// Width of the state column: "● in force " and a space.
@@ -365,14 +375,14 @@ const STATE: usize = 13;
 /// A boundary's lines: whether it is in force (symbol and words), its text, window and days,
 /// its kept-rates, and the `boundary_slipping` flag beside it when raised.
 fn boundary_lines(
-    app: &App,
+    ctx: &Ctx,
     boundary: &Boundary,
     rate: Option<&BoundaryRate>,
     selected: bool,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let in_force = app.derived.reminders.iter().any(|r| r.id == boundary.id);
+    let theme = ctx.theme;
+    let in_force = ctx.derived.reminders.iter().any(|r| r.id == boundary.id);
     let (state, state_style) = if boundary.archived {
         ("⊘ archived", theme.dim)
     } else if in_force {
@@ -418,7 +428,7 @@ fn boundary_lines(
         spans.push(Span::styled(line, detail_style));
         lines.push(Line::from(spans));
     }
-    if let Some((_, flag)) = app
+    if let Some((_, flag)) = ctx
         .derived
         .boundaries
         .slipping

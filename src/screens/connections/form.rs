@@ -5,13 +5,13 @@
 //! and `Ctrl-S` is enough. Completion shows the best match greyed after the cursor and `→` at
 //! the end of the text takes it; `Tab` stays the screen switch it is everywhere else.
 
-use super::{Msg, felt_words, kind_words};
-use crate::app::keymap::{self, Binding, FormKey, is_char, plain};
-use crate::app::text_input::TextInput;
-use crate::app::{App, Effect};
+use super::{Msg, State, felt_words, kind_words};
 use crate::journal::{Connection, Felt, InitiatedBy, Journal, Kind, check_person, parse_date};
-use crate::screens::{FormStep, form_step};
+use crate::ui::component::{Ctx, Outcome};
+use crate::ui::form::{FormStep, form_step};
+use crate::ui::keymap::{self, Binding, FormKey, is_char, plain};
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
+use crate::ui::text_input::TextInput;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -296,13 +296,13 @@ pub fn bindings(form: &Form, can_complete: bool) -> Vec<Binding<Msg>> {
     list
 }
 
-pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
-    let Some(form) = &mut app.connections.form else {
-        return Vec::new();
+pub fn update(state: &mut State, ctx: &Ctx, msg: FormMsg) -> Outcome {
+    let Some(form) = &mut state.form else {
+        return Outcome::done();
     };
     match msg {
         FormMsg::Key(key) => match form_step(key, &FIELDS, form.focus) {
-            FormStep::Save => return save(app),
+            FormStep::Save => return save(state, ctx),
             FormStep::Focus(focus) => form.focus = focus,
             FormStep::Cancel => {
                 let what = if form.base.is_some() {
@@ -310,27 +310,26 @@ pub fn update(app: &mut App, msg: FormMsg) -> Vec<Effect> {
                 } else {
                     "Cancelled; nothing was saved."
                 };
-                app.connections.form = None;
-                app.say(what);
+                state.form = None;
+                return Outcome::say(what);
             }
         },
         FormMsg::Earlier => form.cycle(false),
         FormMsg::Later => form.cycle(true),
     }
-    Vec::new()
+    Outcome::done()
 }
 
-fn save(app: &mut App) -> Vec<Effect> {
-    let Some(form) = &mut app.connections.form else {
-        return Vec::new();
+fn save(state: &mut State, ctx: &Ctx) -> Outcome {
+    let Some(form) = &mut state.form else {
+        return Outcome::done();
     };
-    let connection = match form.to_connection(&app.journal, app.today, app.now) {
+    let connection = match form.to_connection(ctx.journal, ctx.today, ctx.now) {
         Ok(connection) => connection,
         Err((field, why)) => {
             form.focus = Some(field);
             form.error = Some((field, why.clone()));
-            app.warn(format!("Not saved: {why}"));
-            return Vec::new();
+            return Outcome::warn(format!("Not saved: {why}"));
         }
     };
     form.saving = Some(connection.id.clone());
@@ -344,7 +343,7 @@ fn save(app: &mut App) -> Vec<Effect> {
         connection.person,
         connection.date.format("%a %-d %b %Y")
     );
-    let mut journal = app.journal.clone();
+    let mut journal = ctx.journal.clone();
     match journal
         .connections
         .iter_mut()
@@ -353,11 +352,11 @@ fn save(app: &mut App) -> Vec<Effect> {
         Some(existing) => *existing = connection,
         None => journal.connections.push(connection),
     }
-    vec![app.save(journal, what)]
+    Outcome::save(journal, what)
 }
 
-pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
+pub fn render(ctx: &Ctx, form: &Form, frame: &mut Frame, area: Rect) {
+    let theme = ctx.theme;
     let area = crate::ui::inset(area);
     let width = area.width as usize;
     let title = match &form.base {
@@ -388,7 +387,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         match field {
             Field::Person => {
                 let mut spans = head.clone();
-                spans.extend(person_spans(app, form, focused));
+                spans.extend(person_spans(ctx, form, focused));
                 lines.push(Line::from(spans));
             }
             Field::Kind => lines.push(choice(kind_words(form.kind).to_string())),
@@ -451,9 +450,9 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
 
 /// The person field: the typed text, the cursor, and the completion greyed after it (the cursor
 /// sits on its first letter, as in shells that suggest).
-fn person_spans(app: &App, form: &Form, focused: bool) -> Vec<Span<'static>> {
-    let theme = &app.theme;
-    let Some(name) = form.completion(&app.derived.connections.names) else {
+fn person_spans(ctx: &Ctx, form: &Form, focused: bool) -> Vec<Span<'static>> {
+    let theme = ctx.theme;
+    let Some(name) = form.completion(&ctx.derived.connections.names) else {
         return input_spans(&form.person, focused, theme);
     };
     let mut rest = name.chars().skip(form.person.text().chars().count());

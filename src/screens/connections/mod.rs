@@ -11,12 +11,10 @@ mod people;
 pub use form::{Field, Form, FormMsg};
 
 use super::confirm;
-use crate::app::keymap::{self, Binding, ch, is_char, plain};
-use crate::app::{App, Effect};
-use crate::journal::{Connection, Felt, InitiatedBy, Journal, Kind};
-use crate::trends::{self, ConnectionCounts, Flag, PersonSummary};
+use crate::journal::{Connection, Felt, InitiatedBy, Kind};
+use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::keymap::{self, Binding, ch, is_char, plain};
 use crate::ui::text::{capitalised, hanging, join_wrapped};
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 use people::fit;
 use ratatui::Frame;
@@ -45,56 +43,6 @@ pub struct State {
     pub form: Option<Form>,
     /// The id of a connection waiting for "delete? y/n".
     pub confirm_delete: Option<String>,
-}
-
-/// The most recent nourishing connection.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LastNourishing {
-    pub person: String,
-    pub days_ago: i64,
-}
-
-/// What the screen shows, recomputed with `Derived` after every change and tick.
-#[derive(Debug, Clone, Default)]
-pub struct Figures {
-    /// Indexes into `journal.connections`, newest first.
-    pub order: Vec<usize>,
-    pub people: Vec<PersonSummary>,
-    pub last_nourishing: Option<LastNourishing>,
-    pub week_start: Option<NaiveDate>,
-    pub this_week: ConnectionCounts,
-    pub isolation: Option<Flag>,
-    /// Everyone ever logged, best completion first.
-    pub names: Vec<String>,
-}
-
-impl Figures {
-    pub fn compute(journal: &Journal, today: NaiveDate) -> Figures {
-        let mut order: Vec<usize> = (0..journal.connections.len()).collect();
-        let cs = &journal.connections;
-        // Newest first; on one day the later-recorded first, then by id, so the file's order
-        // never decides.
-        order.sort_by(|&a, &b| {
-            (cs[b].date, cs[b].recorded_at, &cs[b].id).cmp(&(
-                cs[a].date,
-                cs[a].recorded_at,
-                &cs[a].id,
-            ))
-        });
-        let week = trends::week_summaries(journal, today, 1).pop();
-        Figures {
-            order,
-            people: trends::people(journal, today),
-            last_nourishing: trends::last_nourishing(journal, today).map(|c| LastNourishing {
-                person: c.person.trim().to_string(),
-                days_ago: (today - c.date).num_days(),
-            }),
-            week_start: week.as_ref().map(|w| w.week_start),
-            this_week: week.map(|w| w.connections).unwrap_or_default(),
-            isolation: trends::isolation(journal, today),
-            names: people::known_names(journal),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,21 +89,56 @@ fn by_words(by: InitiatedBy) -> &'static str {
 }
 
 /// The selected connection of the log, if there is one.
-pub fn selected(app: &App) -> Option<&Connection> {
-    let order = &app.derived.connections.order;
-    let row = app.connections.selected.min(order.len().checked_sub(1)?);
-    app.journal.connections.get(order[row])
+pub fn selected<'a>(state: &State, ctx: &Ctx<'a>) -> Option<&'a Connection> {
+    let order = &ctx.derived.connections.order;
+    let row = state.selected.min(order.len().checked_sub(1)?);
+    ctx.journal.connections.get(order[row])
 }
 
-fn can_complete(app: &App) -> bool {
-    app.connections
+fn can_complete(state: &State, ctx: &Ctx) -> bool {
+    state
         .form
         .as_ref()
-        .is_some_and(|f| f.completion(&app.derived.connections.names).is_some())
+        .is_some_and(|f| f.completion(&ctx.derived.connections.names).is_some())
 }
 
-pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
-    let state = &app.connections;
+impl Component for State {
+    type Msg = Msg;
+
+    fn bindings(&self, ctx: &Ctx) -> Vec<Binding<Msg>> {
+        bindings(self, ctx)
+    }
+
+    fn on_key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
+        on_key(self, ctx, key)
+    }
+
+    fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
+        update(self, ctx, msg)
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        render(self, ctx, frame, area);
+    }
+
+    fn captures_digits(&self) -> bool {
+        captures_digits(self)
+    }
+
+    fn text_focused(&self) -> bool {
+        text_focused(self)
+    }
+
+    fn saved(&mut self, ctx: &Ctx) {
+        saved(self, ctx);
+    }
+
+    fn save_failed(&mut self) {
+        save_failed(self);
+    }
+}
+
+fn bindings(state: &State, ctx: &Ctx) -> Vec<Binding<Msg>> {
     if state.confirm_delete.is_some() {
         return vec![
             Binding::new("y", "yes, delete", ch('y'), |k| {
@@ -167,7 +150,7 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
         ];
     }
     if let Some(form) = &state.form {
-        return form::bindings(form, can_complete(app));
+        return form::bindings(form, can_complete(state, ctx));
     }
     let add = Binding::new("a", "add", ch('a'), |k| is_char(k, 'a').then_some(Msg::Add));
     let move_keys = Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
@@ -190,7 +173,7 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
     match state.view {
         View::Log => {
             let mut list = vec![add];
-            if !app.journal.connections.is_empty() {
+            if !ctx.journal.connections.is_empty() {
                 list.push(Binding::new("Enter", "edit", plain(KeyCode::Enter), |k| {
                     (k.code == KeyCode::Enter).then_some(Msg::Edit)
                 }));
@@ -214,7 +197,7 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
                     is_char(k, 'p').then_some(Msg::ToggleView)
                 }),
             ];
-            if !app.derived.connections.people.is_empty() {
+            if !ctx.derived.connections.people.is_empty() {
                 list.push(move_keys);
                 list.push(ends);
             }
@@ -224,38 +207,35 @@ pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
 }
 
 /// True where a digit is text, not a screen switch: a text field of the form has focus.
-pub fn captures_digits(app: &App) -> bool {
-    app.connections
-        .form
-        .as_ref()
-        .is_some_and(Form::text_focused)
+fn captures_digits(state: &State) -> bool {
+    state.form.as_ref().is_some_and(Form::text_focused)
 }
 
 /// True where the global letter keys are not in effect: a text field has them, or the y/n
 /// question takes every key.
-pub fn text_focused(app: &App) -> bool {
-    captures_digits(app) || app.connections.confirm_delete.is_some()
+fn text_focused(state: &State) -> bool {
+    captures_digits(state) || state.confirm_delete.is_some()
 }
 
-pub fn on_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
-    if let Some(form) = &mut app.connections.form
-        && form.edit_text(key, &app.derived.connections.names)
+fn on_key(state: &mut State, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
+    if let Some(form) = &mut state.form
+        && form.edit_text(key, &ctx.derived.connections.names)
     {
-        return Some(Vec::new());
+        return Some(Outcome::done());
     }
-    match keymap::lookup(&bindings(app), key) {
-        Some(msg) => Some(update(app, msg)),
+    match keymap::lookup(&bindings(state, ctx), key) {
+        Some(msg) => Some(update(state, ctx, msg)),
         // The question takes every key: nothing else happens until it is answered.
-        None if app.connections.confirm_delete.is_some() => Some(Vec::new()),
+        None if state.confirm_delete.is_some() => Some(Outcome::done()),
         None => None,
     }
 }
 
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let state = &mut app.connections;
+fn update(state: &mut State, ctx: &Ctx, msg: Msg) -> Outcome {
+    let state = &mut *state;
     let rows = match state.view {
-        View::Log => app.derived.connections.order.len(),
-        View::People => app.derived.connections.people.len(),
+        View::Log => ctx.derived.connections.order.len(),
+        View::People => ctx.derived.connections.people.len(),
     };
     let last = rows.saturating_sub(1);
     let row = match state.view {
@@ -276,35 +256,35 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Add => {
             let person = match state.view {
                 View::Log => "",
-                View::People => app
+                View::People => ctx
                     .derived
                     .connections
                     .people
                     .get(state.people_selected.min(last))
                     .map_or("", |p| p.person.as_str()),
             };
-            app.connections.form = Some(Form::new(app.today, person));
+            state.form = Some(Form::new(ctx.today, person));
         }
         Msg::Edit => {
-            if let Some(connection) = selected(app) {
-                app.connections.form = Some(Form::edit(connection));
+            if let Some(connection) = selected(state, ctx) {
+                state.form = Some(Form::edit(connection));
             }
         }
         Msg::Delete => {
-            app.connections.confirm_delete = selected(app).map(|c| c.id.clone());
+            state.confirm_delete = selected(state, ctx).map(|c| c.id.clone());
         }
-        Msg::Confirm(yes) => return confirm_delete(app, yes),
-        Msg::Form(msg) => return form::update(app, msg),
+        Msg::Confirm(yes) => return confirm_delete(state, ctx, yes),
+        Msg::Form(msg) => return form::update(state, ctx, msg),
     }
-    Vec::new()
+    Outcome::done()
 }
 
-fn confirm_delete(app: &mut App, yes: bool) -> Vec<Effect> {
-    let Some(id) = app.connections.confirm_delete.take() else {
-        return Vec::new();
+fn confirm_delete(state: &mut State, ctx: &Ctx, yes: bool) -> Outcome {
+    let Some(id) = state.confirm_delete.take() else {
+        return Outcome::done();
     };
-    let Some(connection) = app.journal.connections.iter().find(|c| c.id == id) else {
-        return Vec::new();
+    let Some(connection) = ctx.journal.connections.iter().find(|c| c.id == id) else {
+        return Outcome::done();
     };
     let described = format!(
         "the connection with {} ({})",
@@ -312,53 +292,52 @@ fn confirm_delete(app: &mut App, yes: bool) -> Vec<Effect> {
         connection.date.format("%a %-d %b %Y")
     );
     if !yes {
-        app.say(format!("Kept {described}; nothing was deleted."));
-        return Vec::new();
+        return Outcome::say(format!("Kept {described}; nothing was deleted."));
     }
-    let mut journal = app.journal.clone();
+    let mut journal = ctx.journal.clone();
     journal.connections.retain(|c| c.id != id);
-    vec![app.save(journal, format!("Deleted {described}"))]
+    Outcome::save(journal, format!("Deleted {described}"))
 }
 
-pub fn after_save(app: &mut App) {
-    if let Some(id) = app.connections.form.as_ref().and_then(|f| f.saving.clone()) {
-        app.connections.form = None;
-        app.connections.view = View::Log;
-        let connections = &app.journal.connections;
-        if let Some(row) = app
+fn saved(state: &mut State, ctx: &Ctx) {
+    if let Some(id) = state.form.as_ref().and_then(|f| f.saving.clone()) {
+        state.form = None;
+        state.view = View::Log;
+        let connections = &ctx.journal.connections;
+        if let Some(row) = ctx
             .derived
             .connections
             .order
             .iter()
             .position(|&i| connections.get(i).is_some_and(|c| c.id == id))
         {
-            app.connections.selected = row;
+            state.selected = row;
         }
     }
     // A delete leaves one row fewer.
-    let rows = app.derived.connections.order.len();
-    app.connections.selected = app.connections.selected.min(rows.saturating_sub(1));
+    let rows = ctx.derived.connections.order.len();
+    state.selected = state.selected.min(rows.saturating_sub(1));
 }
 
-pub fn save_failed(app: &mut App) {
-    if let Some(form) = &mut app.connections.form {
+fn save_failed(state: &mut State) {
+    if let Some(form) = &mut state.form {
         form.saving = None;
     }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    if let Some(form) = &app.connections.form {
-        form::render(app, form, frame, area);
+fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    if let Some(form) = &state.form {
+        form::render(ctx, form, frame, area);
         return;
     }
     let inner = crate::ui::inset(area);
-    let header = header(app, inner.width as usize, inner.height as usize);
+    let header = header(ctx, inner.width as usize, inner.height as usize);
     let [top, body] =
         Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Min(1)])
             .areas(inner);
     frame.render_widget(Paragraph::new(header), top);
-    match app.connections.view {
-        View::People => people::render(app, frame, body),
+    match state.view {
+        View::People => people::render(state, ctx, frame, body),
         View::Log if area.width >= SIDE_PANEL_WIDTH => {
             let [log, _, panel] = Layout::horizontal([
                 Constraint::Min(40),
@@ -366,29 +345,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Constraint::Length(PANEL_COLUMNS),
             ])
             .areas(body);
-            render_log(app, frame, log);
-            people::render_panel(app, frame, panel);
+            render_log(state, ctx, frame, log);
+            people::render_panel(ctx, frame, panel);
         }
-        View::Log => render_log(app, frame, body),
+        View::Log => render_log(state, ctx, frame, body),
     }
-    if let Some(id) = &app.connections.confirm_delete
-        && let Some(c) = app.journal.connections.iter().find(|c| &c.id == id)
+    if let Some(id) = &state.confirm_delete
+        && let Some(c) = ctx.journal.connections.iter().find(|c| &c.id == id)
     {
         let question = format!(
             "Delete the connection with {} on {}? This cannot be undone.",
             c.person,
             c.date.format("%a %-d %b %Y")
         );
-        confirm::render(app, &question, "delete", "keep it", frame, area);
+        confirm::render(ctx.theme, &question, "delete", "keep it", frame, area);
     }
 }
 
 /// Heading, days since a nourishing connection, this week's counts, and the isolation flag
 /// when raised. Its suggestion is left out when it would crowd the log off a short screen.
-fn header(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let figures = &app.derived.connections;
-    let count = app.journal.connections.len();
+fn header(ctx: &Ctx, width: usize, height: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
+    let figures = &ctx.derived.connections;
+    let count = ctx.journal.connections.len();
     let mut title = vec![
         Span::styled("Connections", theme.heading),
         Span::styled(format!(" · {count} logged"), theme.dim),
@@ -448,9 +427,9 @@ fn days_ago(days: i64) -> String {
 }
 
 /// The log, newest first, with the selected connection's details at the bottom.
-fn render_log(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let order = &app.derived.connections.order;
+fn render_log(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let theme = ctx.theme;
+    let order = &ctx.derived.connections.order;
     let width = area.width as usize;
     if order.is_empty() {
         let text = hanging(
@@ -462,8 +441,8 @@ fn render_log(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(text), area);
         return;
     }
-    let selected_row = app.connections.selected.min(order.len() - 1);
-    let details = selected(app).map_or_else(Vec::new, |c| details(app, c, width));
+    let selected_row = state.selected.min(order.len() - 1);
+    let details = selected(state, ctx).map_or_else(Vec::new, |c| details(ctx, c, width));
     // Details only when the log keeps at least three rows.
     let details = if (area.height as usize) >= details.len() + 4 {
         details
@@ -479,8 +458,8 @@ fn render_log(app: &App, frame: &mut Frame, area: Rect) {
         .skip(top)
         .take(rows)
         .filter_map(|(row, &i)| {
-            let c = app.journal.connections.get(i)?;
-            Some(log_row(app, c, row == selected_row, width))
+            let c = ctx.journal.connections.get(i)?;
+            Some(log_row(ctx, c, row == selected_row, width))
         })
         .collect();
     lines.resize(rows, Line::raw(""));
@@ -490,8 +469,8 @@ fn render_log(app: &App, frame: &mut Frame, area: Rect) {
 
 /// One row: date, person, kind, how it felt, who started it and a preview of the gratitude line
 /// (or the note), as far as `width` allows; date, person and felt always show.
-fn log_row(app: &App, c: &Connection, selected: bool, width: usize) -> Line<'static> {
-    let theme = &app.theme;
+fn log_row(ctx: &Ctx, c: &Connection, selected: bool, width: usize) -> Line<'static> {
+    let theme = ctx.theme;
     let style = if selected {
         theme.selected
     } else {
@@ -529,8 +508,8 @@ fn log_row(app: &App, c: &Connection, selected: bool, width: usize) -> Line<'sta
 }
 
 /// The selected connection in full: what, who started it, and its gratitude line and note.
-fn details(app: &App, c: &Connection, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn details(ctx: &Ctx, c: &Connection, width: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     let (symbol, word) = felt_words(c.felt);
     let started = match c.initiated_by {
         InitiatedBy::Me => "you reached out",

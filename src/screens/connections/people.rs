@@ -3,40 +3,17 @@
 //! draining — shares, not a ratio (SCORING.md), so the draining side is never hidden.
 //! Also the names the add form completes from.
 
-use crate::app::App;
-use crate::journal::Journal;
+use super::State;
 use crate::scoring::fmt0;
 use crate::trends::{PEOPLE_DAYS, PersonSummary};
+use crate::ui::component::Ctx;
 use crate::ui::text::wrapped;
-use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use std::collections::BTreeMap;
 use unicode_width::UnicodeWidthStr;
-
-/// Everyone ever logged, best completion first: most recent contact, then most contacts, then
-/// name. Names are one person ignoring case and surrounding spaces (as in `trends::people`),
-/// written as on their most recent connection.
-pub fn known_names(journal: &Journal) -> Vec<String> {
-    let mut by_person: BTreeMap<String, (NaiveDate, u32, &str)> = BTreeMap::new();
-    for c in &journal.connections {
-        let name = c.person.trim();
-        let entry = by_person
-            .entry(name.to_lowercase())
-            .or_insert((c.date, 0, name));
-        entry.1 += 1;
-        if c.date > entry.0 || (c.date == entry.0 && name < entry.2) {
-            entry.0 = c.date;
-            entry.2 = name;
-        }
-    }
-    let mut people: Vec<(NaiveDate, u32, &str)> = by_person.into_values().collect();
-    people.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
-    people.into_iter().map(|(_, _, n)| n.to_string()).collect()
-}
 
 /// Cuts `text` to `width` columns, marking a cut with `…`, and pads it to exactly `width`.
 pub fn fit(text: &str, width: usize) -> String {
@@ -98,9 +75,9 @@ fn legend(width: usize) -> &'static str {
 }
 
 /// The people list with `selected` marked (or none when `None`), page-wise scrolled.
-fn lines(app: &App, selected: Option<usize>, width: usize, height: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let people = &app.derived.connections.people;
+fn lines(ctx: &Ctx, selected: Option<usize>, width: usize, height: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
+    let people = &ctx.derived.connections.people;
     let mut lines = vec![Line::styled(
         format!("People, last {PEOPLE_DAYS} days"),
         theme.heading,
@@ -131,10 +108,10 @@ fn lines(app: &App, selected: Option<usize>, width: usize, height: usize) -> Vec
 }
 
 /// The full-width per-person view (`p`).
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let text = lines(
-        app,
-        Some(app.connections.people_selected),
+        ctx,
+        Some(state.people_selected),
         area.width as usize,
         area.height as usize,
     );
@@ -142,45 +119,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The side panel beside the log on wide terminals: the same rows, compact, nothing selected.
-pub fn render_panel(app: &App, frame: &mut Frame, area: Rect) {
-    let text = lines(app, None, area.width as usize, area.height as usize);
+pub fn render_panel(ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let text = lines(ctx, None, area.width as usize, area.height as usize);
     frame.render_widget(Paragraph::new(text), area);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{Connection, Felt, InitiatedBy, Kind};
-
-    fn connection(id: &str, date: &str, person: &str) -> Connection {
-        Connection {
-            id: id.into(),
-            date: date.parse().unwrap(),
-            recorded_at: None,
-            person: person.into(),
-            kind: Kind::Call,
-            initiated_by: InitiatedBy::Me,
-            felt: Felt::Neutral,
-            note: String::new(),
-            gratitude: String::new(),
-            extra: Default::default(),
-        }
-    }
-
-    #[test]
-    fn names_are_one_person_ignoring_case_most_recent_first() {
-        let journal = Journal {
-            connections: vec![
-                connection("c-1", "2026-11-01", "sam"),
-                connection("c-2", "2026-11-20", "Sam "),
-                connection("c-3", "2026-11-10", "Alex"),
-                connection("c-4", "2026-11-10", "Bo"),
-                connection("c-5", "2026-11-09", "Bo"),
-            ],
-            ..Journal::default()
-        };
-        assert_eq!(known_names(&journal), vec!["Sam", "Bo", "Alex"]);
-    }
 
     #[test]
     fn fit_cuts_with_an_ellipsis_and_pads() {

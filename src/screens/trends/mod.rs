@@ -12,19 +12,18 @@
 
 mod charts;
 
-use crate::app::keymap::{self, Binding, ch, is_char, plain};
-use crate::app::{App, Effect};
 use crate::scoring::{MIN_WEEK_CHECK_INS, NOT_A_DIAGNOSIS, fmt1};
 use crate::trends::{self, FlagKind, Review, WeekSummary};
+use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::keymap::{self, Binding, ch, is_char, plain};
 use crate::ui::text::{break_long_words, hanging, wrapped};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
-use std::cell::Cell;
 
 pub use charts::{WeeklySeries, daily_bars, weekly_series};
 
@@ -48,10 +47,6 @@ pub struct State {
     pub flags_dismissed: bool,
     /// The support text box is open.
     pub support_open: bool,
-    /// How far the page could scroll when it was last drawn. Rendering records it (as ratatui's
-    /// `ListState` offset is updated by rendering), because only rendering knows the terminal's
-    /// size; ↓ stops there instead of running on past the end.
-    pub max_scroll: Cell<usize>,
 }
 
 impl Default for State {
@@ -61,7 +56,6 @@ impl Default for State {
             scroll: 0,
             flags_dismissed: false,
             support_open: false,
-            max_scroll: Cell::new(0),
         }
     }
 }
@@ -79,137 +73,164 @@ pub enum Msg {
     ToggleFlags,
 }
 
-pub fn bindings(app: &App) -> Vec<Binding<Msg>> {
-    let mut list = Vec::new();
-    if app.trends.support_open {
+impl Component for State {
+    type Msg = Msg;
+
+    fn bindings(&self, ctx: &Ctx) -> Vec<Binding<Msg>> {
+        let mut list = Vec::new();
+        if self.support_open {
+            list.push(Binding::new(
+                "s/Esc",
+                "close support text",
+                plain(KeyCode::Esc),
+                |k| (k.code == KeyCode::Esc || is_char(k, 's')).then_some(Msg::CloseSupport),
+            ));
+        }
         list.push(Binding::new(
-            "s/Esc",
-            "close support text",
-            plain(KeyCode::Esc),
-            |k| (k.code == KeyCode::Esc || is_char(k, 's')).then_some(Msg::CloseSupport),
-        ));
-    }
-    list.push(Binding::new(
-        "←→",
-        "weeks",
-        plain(KeyCode::Right),
-        |k| {
-            if keymap::is_left(k) || is_char(k, '-') {
-                Some(Msg::FewerWeeks)
-            } else if keymap::is_right(k) || is_char(k, '+') {
-                Some(Msg::MoreWeeks)
-            } else {
-                None
-            }
-        },
-    ));
-    // Scrolling is advertised only when the last frame had more than fit, so the footer never
-    // offers a key that would do nothing.
-    if app.trends.max_scroll.get() > 0 {
-        list.push(Binding::new(
-            "↑↓",
-            "scroll",
-            plain(KeyCode::Down),
+            "←→",
+            "weeks",
+            plain(KeyCode::Right),
             |k| {
-                if keymap::is_down(k) {
-                    Some(Msg::ScrollDown)
-                } else if keymap::is_up(k) {
-                    Some(Msg::ScrollUp)
+                if keymap::is_left(k) || is_char(k, '-') {
+                    Some(Msg::FewerWeeks)
+                } else if keymap::is_right(k) || is_char(k, '+') {
+                    Some(Msg::MoreWeeks)
                 } else {
                     None
                 }
             },
         ));
-        list.push(
-            Binding::new(
-                "PgUp/PgDn",
-                "scroll a page",
-                plain(KeyCode::PageDown),
-                |k| match k.code {
-                    KeyCode::PageDown => Some(Msg::PageDown),
-                    KeyCode::PageUp => Some(Msg::PageUp),
-                    _ => None,
+        // Scrolling is advertised only when the last frame had more than fit, so the footer never
+        // offers a key that would do nothing.
+        if max_scroll(ctx) > 0 {
+            list.push(Binding::new(
+                "↑↓",
+                "scroll",
+                plain(KeyCode::Down),
+                |k| {
+                    if keymap::is_down(k) {
+                        Some(Msg::ScrollDown)
+                    } else if keymap::is_up(k) {
+                        Some(Msg::ScrollUp)
+                    } else {
+                        None
+                    }
                 },
-            )
+            ));
+            list.push(
+                Binding::new(
+                    "PgUp/PgDn",
+                    "scroll a page",
+                    plain(KeyCode::PageDown),
+                    |k| match k.code {
+                        KeyCode::PageDown => Some(Msg::PageDown),
+                        KeyCode::PageUp => Some(Msg::PageUp),
+                        _ => None,
+                    },
+                )
+                .help_only(),
+            );
+        }
+        list.push(
+            Binding::new("-/+", "fewer/more weeks", ch('+'), |k| {
+                if is_char(k, '-') {
+                    Some(Msg::FewerWeeks)
+                } else if is_char(k, '+') {
+                    Some(Msg::MoreWeeks)
+                } else {
+                    None
+                }
+            })
             .help_only(),
         );
-    }
-    list.push(
-        Binding::new("-/+", "fewer/more weeks", ch('+'), |k| {
-            if is_char(k, '-') {
-                Some(Msg::FewerWeeks)
-            } else if is_char(k, '+') {
-                Some(Msg::MoreWeeks)
+        if !self.support_open {
+            list.push(Binding::new("s", "support", ch('s'), |k| {
+                is_char(k, 's').then_some(Msg::ToggleSupport)
+            }));
+        }
+        let has_flags = ctx
+            .derived
+            .review
+            .as_ref()
+            .is_some_and(|r| !r.flags.is_empty());
+        if has_flags {
+            let does = if self.flags_dismissed {
+                "show flags"
             } else {
-                None
-            }
-        })
-        .help_only(),
-    );
-    if !app.trends.support_open {
-        list.push(Binding::new("s", "support", ch('s'), |k| {
-            is_char(k, 's').then_some(Msg::ToggleSupport)
-        }));
+                "dismiss flags"
+            };
+            list.push(Binding::new("d", does, ch('d'), |k| {
+                is_char(k, 'd').then_some(Msg::ToggleFlags)
+            }));
+        }
+        list
     }
-    let has_flags = app
-        .derived
-        .review
-        .as_ref()
-        .is_some_and(|r| !r.flags.is_empty());
-    if has_flags {
-        let does = if app.trends.flags_dismissed {
-            "show flags"
-        } else {
-            "dismiss flags"
-        };
-        list.push(Binding::new("d", does, ch('d'), |k| {
-            is_char(k, 'd').then_some(Msg::ToggleFlags)
-        }));
+
+    fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
+        let max_scroll = max_scroll(ctx);
+        match msg {
+            Msg::FewerWeeks => self.set_weeks(self.weeks.saturating_sub(1)),
+            Msg::MoreWeeks => self.set_weeks(self.weeks + 1),
+            // From where the page really is, should it have shrunk since (fewer weeks, a resize).
+            Msg::ScrollUp => self.scroll = self.scroll.min(max_scroll).saturating_sub(1),
+            Msg::ScrollDown => self.scroll = (self.scroll + 1).min(max_scroll),
+            Msg::PageUp => self.scroll = self.scroll.min(max_scroll).saturating_sub(PAGE),
+            Msg::PageDown => self.scroll = (self.scroll + PAGE).min(max_scroll),
+            Msg::ToggleSupport => self.support_open = !self.support_open,
+            Msg::CloseSupport => self.support_open = false,
+            Msg::ToggleFlags => self.flags_dismissed = !self.flags_dismissed,
+        }
+        Outcome::done()
     }
-    list
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        render(self, ctx, frame, area);
+    }
 }
 
-pub fn on_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
-    let msg = keymap::lookup(&bindings(app), key)?;
-    Some(update(app, msg))
+impl State {
+    /// Shows `weeks` weeks (kept within MIN_WEEKS..=MAX_WEEKS); the app recomputes the review
+    /// for them.
+    fn set_weeks(&mut self, weeks: usize) {
+        self.weeks = weeks.clamp(MIN_WEEKS, MAX_WEEKS);
+    }
 }
 
 /// Rows a page key moves.
 const PAGE: usize = 10;
 
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let weeks = app.trends.weeks;
-    let state = &mut app.trends;
-    let max_scroll = state.max_scroll.get();
-    match msg {
-        Msg::FewerWeeks => set_weeks(app, weeks.saturating_sub(1)),
-        Msg::MoreWeeks => set_weeks(app, weeks + 1),
-        // From where the page really is, should it have shrunk since (fewer weeks, a resize).
-        Msg::ScrollUp => state.scroll = state.scroll.min(max_scroll).saturating_sub(1),
-        Msg::ScrollDown => state.scroll = (state.scroll + 1).min(max_scroll),
-        Msg::PageUp => state.scroll = state.scroll.min(max_scroll).saturating_sub(PAGE),
-        Msg::PageDown => state.scroll = (state.scroll + PAGE).min(max_scroll),
-        Msg::ToggleSupport => state.support_open = !state.support_open,
-        Msg::CloseSupport => state.support_open = false,
-        Msg::ToggleFlags => state.flags_dismissed = !state.flags_dismissed,
-    }
-    Vec::new()
+/// The page's height in `area` and the rows left for it (one fewer when it overflows: the last
+/// row then says how much is left).
+fn page_fit(ctx: &Ctx, review: &Review, area: Rect) -> (Vec<Piece>, u16, u16) {
+    let pieces = page(ctx, review, area);
+    let total = pieces
+        .iter()
+        .fold(0u16, |sum, piece| sum.saturating_add(piece.height()));
+    let viewport = if total > area.height {
+        area.height - 1
+    } else {
+        area.height
+    };
+    (pieces, total, viewport)
 }
 
-/// Shows `weeks` weeks (kept within MIN_WEEKS..=MAX_WEEKS) and recomputes the review for them.
-fn set_weeks(app: &mut App, weeks: usize) {
-    let weeks = weeks.clamp(MIN_WEEKS, MAX_WEEKS);
-    if weeks == app.trends.weeks {
-        return;
+/// How far the page can scroll in the screen's area: the same layout `render` draws, computed
+/// here so that ↓ stops at the end without `render` writing anything back.
+fn max_scroll(ctx: &Ctx) -> usize {
+    let area = crate::ui::inset(ctx.area);
+    let Some(review) = &ctx.derived.review else {
+        return 0;
+    };
+    if area.is_empty() {
+        return 0;
     }
-    app.trends.weeks = weeks;
-    app.derived
-        .set_review_weeks(&app.journal, app.today, app.trends.weeks);
+    let (_, total, viewport) = page_fit(ctx, review, area);
+    usize::from(total - viewport.min(total))
 }
 
 /// Whether the `seek_support` flag is on screen, and so already shows the support text.
-fn seek_support_shown(app: &App, review: &Review) -> bool {
-    !app.trends.flags_dismissed && review.flags.iter().any(|f| f.kind == FlagKind::SeekSupport)
+fn seek_support_shown(ctx: &Ctx, review: &Review) -> bool {
+    !ctx.flags_dismissed && review.flags.iter().any(|f| f.kind == FlagKind::SeekSupport)
 }
 
 /// One part of the page, drawn at its own height.
@@ -243,28 +264,19 @@ impl Piece {
     }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let area = crate::ui::inset(area);
-    let Some(review) = &app.derived.review else {
+    let Some(review) = &ctx.derived.review else {
         return;
     };
     if area.is_empty() {
         return;
     }
-    let pieces = page(app, review, area);
-    let total = pieces
-        .iter()
-        .fold(0u16, |sum, piece| sum.saturating_add(piece.height()));
-    let overflow = total > area.height;
+    let (pieces, total, viewport) = page_fit(ctx, review, area);
     // When the page is taller than the screen, the last row says so instead of showing content.
-    let viewport = if overflow {
-        area.height - 1
-    } else {
-        area.height
-    };
+    let overflow = total > area.height;
     let max_scroll = total - viewport.min(total);
-    app.trends.max_scroll.set(usize::from(max_scroll));
-    let scroll = u16::try_from(app.trends.scroll)
+    let scroll = u16::try_from(state.scroll)
         .unwrap_or(u16::MAX)
         .min(max_scroll);
 
@@ -273,7 +285,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     for piece in &pieces {
         let height = piece.height();
         draw_piece(
-            app,
+            ctx,
             review,
             piece,
             Rect::new(0, y, area.width, height),
@@ -294,22 +306,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             n => format!("↓ {n} more lines · ↑↓ scroll"),
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(text, app.theme.dim)),
+            Paragraph::new(Line::styled(text, ctx.theme.dim)),
             Rect::new(area.x, area.y + viewport, area.width, 1),
         );
     }
-    if app.trends.support_open {
-        render_support(app, frame, area);
+    if state.support_open {
+        render_support(ctx, frame, area);
     }
 }
 
 /// The support text in a box over the page: `s` from anywhere on this screen.
-fn render_support(app: &App, frame: &mut Frame, area: Rect) {
+fn render_support(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let width = area.width.min(64);
     let inner = usize::from(width.saturating_sub(2));
     // A long word (a URL, a phone number without spaces) breaks across lines, never cut short.
     let text = wrapped(
-        &break_long_words(app.journal.settings.support_text.trim(), inner),
+        &break_long_words(ctx.journal.settings.support_text.trim(), inner),
         inner,
         Style::default(),
     );
@@ -322,8 +334,8 @@ fn render_support(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn draw_piece(app: &App, review: &Review, piece: &Piece, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn draw_piece(ctx: &Ctx, review: &Review, piece: &Piece, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     match piece {
         Piece::Text(lines) => Paragraph::new(lines.clone()).render(area, buf),
         Piece::Charts {
@@ -346,7 +358,7 @@ fn draw_piece(app: &App, review: &Review, piece: &Piece, area: Rect, buf: &mut B
             charts::dimensions_chart(&series, &review.weeks, theme).render(right, buf);
         }
         Piece::Days { repeat } => {
-            let bars = daily_bars(&app.derived.last_28_days, SPARK_ROWS, *repeat);
+            let bars = daily_bars(&ctx.derived.last_28_days, SPARK_ROWS, *repeat);
             let width = u16::try_from(bars.len())
                 .unwrap_or(u16::MAX)
                 .min(area.width.saturating_sub(2));
@@ -371,8 +383,8 @@ fn draw_piece(app: &App, review: &Review, piece: &Piece, area: Rect, buf: &mut B
 }
 
 /// The whole page, top to bottom.
-fn page(app: &App, review: &Review, area: Rect) -> Vec<Piece> {
-    let theme = &app.theme;
+fn page(ctx: &Ctx, review: &Review, area: Rect) -> Vec<Piece> {
+    let theme = ctx.theme;
     let width = usize::from(area.width);
     let mut pieces = Vec::new();
 
@@ -443,15 +455,15 @@ fn page(app: &App, review: &Review, area: Rect) -> Vec<Piece> {
     let mut lines = wrapped(&trends::slope_line(review), width, Style::default());
     lines.push(Line::raw(""));
     lines.extend(connection_lines(review, width, theme));
-    lines.extend(boundary_lines(app, review, width));
+    lines.extend(boundary_lines(ctx, review, width));
     lines.push(Line::raw(""));
-    lines.extend(flag_section(app, review, width));
-    if !seek_support_shown(app, review) {
+    lines.extend(flag_section(ctx, review, width));
+    if !seek_support_shown(ctx, review) {
         lines.push(Line::raw(""));
         lines.extend(hanging(
             vec![Span::styled("Support: ", theme.label)],
             &break_long_words(
-                app.journal.settings.support_text.trim(),
+                ctx.journal.settings.support_text.trim(),
                 width.saturating_sub(9).max(8),
             ),
             Style::default(),
@@ -541,8 +553,8 @@ fn connection_lines(
     lines
 }
 
-fn boundary_lines(app: &App, review: &Review, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn boundary_lines(ctx: &Ctx, review: &Review, width: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     let mut lines = Vec::new();
     if let Some(week) = review.weeks.last() {
         let text = match week.boundaries.recorded() {
@@ -556,7 +568,7 @@ fn boundary_lines(app: &App, review: &Review, width: usize) -> Vec<Line<'static>
             width,
         ));
     }
-    for rate in app.derived.boundaries.rates.iter().filter(|r| !r.archived) {
+    for rate in ctx.derived.boundaries.rates.iter().filter(|r| !r.archived) {
         let count = |c: trends::OutcomeCounts| match c.recorded() {
             0 => "not recorded".to_string(),
             n => format!("kept {} of {n}", c.kept),
@@ -576,12 +588,12 @@ fn boundary_lines(app: &App, review: &Review, width: usize) -> Vec<Line<'static>
     lines
 }
 
-fn flag_section(app: &App, review: &Review, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn flag_section(ctx: &Ctx, review: &Review, width: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     if review.flags.is_empty() {
         return vec![Line::raw("No flags right now.")];
     }
-    if app.trends.flags_dismissed {
+    if ctx.flags_dismissed {
         let n = review.flags.len();
         return wrapped(
             &format!(

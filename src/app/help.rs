@@ -1,7 +1,7 @@
 //! The help overlay: every key of the current screen and the global keys, generated from the
 //! same keymaps that handle them, ending with the support text (always shown whole).
 
-use crate::app::App;
+use super::App;
 use crate::ui::text::wrapped;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,14 +24,14 @@ pub fn key_lines(app: &App) -> Vec<Line<'static>> {
             Span::raw(does.to_string()),
         ])
     };
-    for hint in super::hints(app) {
+    for hint in app.hints() {
         lines.push(key_line(hint.keys, hint.does));
     }
     lines.push(Line::styled("Everywhere", theme.heading));
-    for b in super::banner::bindings(app) {
+    for b in app.banner.bindings(&app.derived) {
         lines.push(key_line(b.keys, b.does));
     }
-    for b in crate::app::global_bindings() {
+    for b in super::global_bindings() {
         lines.push(key_line(b.keys, b.does));
     }
     lines.push(key_line("Esc/q/?", "close this help"));

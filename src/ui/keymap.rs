@@ -186,3 +186,9 @@ pub fn digit(key: &KeyEvent) -> Option<u8> {
         _ => None,
     }
 }
+
+/// True when a key event carries Ctrl or Alt.
+pub fn has_modifier(key: &KeyEvent) -> bool {
+    key.modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}

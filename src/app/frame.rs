@@ -1,0 +1,209 @@
+//! The frame around the screens: tab bar, reminder banner, status line, footer, overlays and
+//! the "terminal too small" view. Rendering only reads the app's state.
+
+use super::{App, Mode, Overlay};
+use crate::screens::Screen;
+use crate::ui::component::{Component, Ctx};
+use crate::ui::text;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+/// Below this size the UI shows a notice instead of a cramped, misleading layout.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// The tab bar, banner, body, status line and footer of a terminal of `area`.
+struct Areas {
+    tabs: Rect,
+    banner: Rect,
+    body: Rect,
+    status: Rect,
+    footer: Rect,
+}
+
+fn areas(app: &App, area: Rect) -> Areas {
+    let banner_rows = app.banner.lines(&app.derived).len().min(2) as u16;
+    let [tabs, banner, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(banner_rows),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Areas {
+        tabs,
+        banner,
+        body,
+        status,
+        footer,
+    }
+}
+
+/// Where the current screen is drawn, for a terminal of the app's last known size.
+pub fn body_area(app: &App) -> Rect {
+    let (width, height) = app.size;
+    areas(app, Rect::new(0, 0, width, height)).body
+}
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, area);
+        return;
+    }
+    let ctx = ctx!(app);
+    if let Mode::Recovery(state) = &app.mode {
+        state.render(&ctx, app.status.as_ref(), frame, area);
+        return;
+    }
+    let Areas {
+        tabs,
+        banner,
+        body,
+        status,
+        footer,
+    } = areas(app, area);
+    // This frame's own size, which is the terminal's whatever `Resize` said last.
+    let ctx = Ctx { area: body, ..ctx };
+    render_tabs(app, frame, tabs);
+    frame.render_widget(
+        Paragraph::new(
+            app.banner
+                .lines(&app.derived)
+                .into_iter()
+                .map(|l| {
+                    let line = text::fit(&l, usize::from(area.width).saturating_sub(4));
+                    Line::styled(format!(" » {line}"), app.theme.banner)
+                })
+                .collect::<Vec<_>>(),
+        ),
+        banner,
+    );
+    match app.screen {
+        Screen::CheckIn => app.check_in.render(&ctx, frame, body),
+        Screen::Connections => app.connections.render(&ctx, frame, body),
+        Screen::Boundaries => app.boundaries.render(&ctx, frame, body),
+        Screen::Trends => app.trends.render(&ctx, frame, body),
+        Screen::Journal => app.journal_view.render(&ctx, frame, body),
+        Screen::Settings => app.settings.render(&ctx, frame, body),
+    }
+    render_status(app, frame, status);
+    render_footer(app, &ctx, frame, footer);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => super::help::render(app, *scroll, frame, body),
+        Some(Overlay::Export(state)) => state.render(&ctx, frame, body),
+        None => {}
+    }
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect) {
+    let text = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(vec![Line::raw(text), Line::raw("q quits")]).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::styled(" rekindle ", app.theme.heading)];
+    // Narrow terminals name only the current screen; the others keep their digits.
+    let compact = area.width < 80;
+    for screen in Screen::ALL {
+        let current = screen == app.screen;
+        let label = if compact && !current {
+            screen.number().to_string()
+        } else {
+            format!("{} {}", screen.number(), screen.title())
+        };
+        let style = if current {
+            app.theme.tab_active
+        } else {
+            app.theme.tab
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let line = match &app.status {
+        Some(status) if status.is_error => {
+            Line::styled(format!(" ✗ {}", status.text), app.theme.error)
+        }
+        Some(status) => Line::styled(format!(" ✓ {}", status.text), app.theme.ok),
+        None => Line::raw(""),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The footer: the focused screen's hints, the banner's key while a reminder shows, then `?` help
+/// and `q` quit (unless a text field has the keys, where those letters are text), cut to fit.
+fn render_footer(app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    if let Some(Overlay::Help { .. }) = app.overlay {
+        // The help overlay takes the keys while it is open; these are the ones it answers to.
+        let spans = [("↑↓", "more keys"), ("Esc/q/?", "close help")]
+            .iter()
+            .flat_map(|(keys, does)| {
+                [
+                    Span::styled(keys.to_string(), app.theme.key),
+                    Span::raw(format!(" {does}  ")),
+                ]
+            });
+        let line = Line::from(
+            std::iter::once(Span::raw(" "))
+                .chain(spans)
+                .collect::<Vec<_>>(),
+        );
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    let letters_are_global = !app.text_focused();
+    let mut screen: Vec<(&str, &str)> = app
+        .hints_in(ctx)
+        .into_iter()
+        .filter(|hint| hint.in_footer)
+        .map(|hint| (hint.keys, hint.does))
+        .collect();
+    // An open dialog takes every key, so the global ones (and the banner's) do not apply there.
+    let dialog_open = matches!(app.overlay, Some(Overlay::Export(_)));
+    let mut global: Vec<(&str, &str)> = Vec::new();
+    if letters_are_global && !dialog_open {
+        // The banner's key comes after the screen's own, so on a narrow footer it is the one
+        // left out (the help overlay always lists it).
+        screen.extend(
+            app.banner
+                .bindings(&app.derived)
+                .iter()
+                .map(|b| (b.keys, b.does)),
+        );
+        global.extend(
+            super::global_bindings()
+                .iter()
+                .filter(|b| b.in_footer)
+                .map(|b| (b.keys, b.does)),
+        );
+    }
+    let cost = |pairs: &[(&str, &str)]| -> usize {
+        pairs
+            .iter()
+            .map(|(k, d)| k.chars().count() + d.chars().count() + 3)
+            .sum()
+    };
+    let room = (area.width as usize).saturating_sub(1 + cost(&global));
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 0usize;
+    let shown_screen = screen.iter().take_while(|(k, d)| {
+        used += k.chars().count() + d.chars().count() + 3;
+        used <= room
+    });
+    for (keys, does) in shown_screen.chain(global.iter()) {
+        spans.push(Span::styled(keys.to_string(), app.theme.key));
+        spans.push(Span::raw(format!(" {does}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,434 @@
+//! Screen 1, the daily check-in: three ratings, habits, today's boundaries and a note, or the
+//! saved day's scores when it is already done. This file owns the form and its keys; `render`
+//! draws it.
+
+mod render;
+
+pub use render::{outcome_words, scale};
+
+use crate::journal::{self, CheckIn, HABIT_LABELS, Rating, Upsert, check_sleep_hours};
+use crate::reminders;
+use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::form::{FormStep, form_step};
+use crate::ui::keymap::{self, Binding, FormKey, ch, ctrl, is_char};
+use crate::ui::text_input::TextInput;
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// The three questions with their 0 and 10 anchors (SCORING.md; rekindle's own wording).
+pub const QUESTIONS: [(&str, &str, &str, &str); 3] = [
+    (
+        "Exhaustion",
+        "How spent do you feel today, body and mind?",
+        "fresh, energy to spare",
+        "completely spent, running on empty",
+    ),
+    (
+        "Cynicism",
+        "How detached or cynical did you feel about your work today?",
+        "involved, it mattered to me",
+        "couldn't care less about it",
+    ),
+    (
+        "Efficacy",
+        "How capable did you feel in your work today?",
+        "out of my depth, nothing landed",
+        "capable, my work made a difference",
+    ),
+];
+
+#[derive(Debug, Default)]
+pub struct State {
+    /// `None` shows the saved check-in of `viewing` (read-only).
+    pub form: Option<Form>,
+    pub viewing: Option<NaiveDate>,
+}
+
+/// A form field, in the order ↓ moves through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Rating(usize),
+    Sleep,
+    Habit(usize),
+    Boundary(usize),
+    Note,
+}
+
+/// A boundary listed on the form, with the outcome chosen so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoundaryChoice {
+    pub id: String,
+    pub text: String,
+    pub outcome: Option<journal::Outcome>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub date: NaiveDate,
+    pub ratings: [Option<Rating>; 3],
+    pub sleep: TextInput,
+    pub habits: [bool; 5],
+    pub boundaries: Vec<BoundaryChoice>,
+    pub note: TextInput,
+    pub focus: Option<Field>,
+    pub error: Option<String>,
+    /// The saved check-in this form edits, kept so fields the form does not show survive.
+    pub base: Option<CheckIn>,
+    /// A save from this form is in flight.
+    pub saving: bool,
+}
+
+impl Form {
+    /// A form for `date`, filled from that day's check-in when there is one.
+    pub fn for_day(ctx: &Ctx, date: NaiveDate) -> Form {
+        let base = ctx.journal.check_in_on(date).cloned();
+        let mut boundaries: Vec<BoundaryChoice> = ctx
+            .journal
+            .boundaries
+            .iter()
+            .filter(|b| {
+                reminders::applies_on(b, date)
+                    || base
+                        .as_ref()
+                        .is_some_and(|c| c.boundaries.contains_key(&b.id))
+            })
+            .map(|b| BoundaryChoice {
+                id: b.id.clone(),
+                text: b.text.clone(),
+                outcome: base.as_ref().and_then(|c| c.boundaries.get(&b.id).copied()),
+            })
+            .collect();
+        boundaries.sort_by_key(|b| ctx.journal.boundary(&b.id).is_some_and(|b| b.archived));
+        let (ratings, sleep, habits, note) = match &base {
+            Some(c) => (
+                [Some(c.exhaustion), Some(c.cynicism), Some(c.efficacy)],
+                c.habits
+                    .sleep_hours
+                    .map(|h| h.to_string())
+                    .unwrap_or_default(),
+                c.habits.flags().map(|f| f.unwrap_or(false)),
+                c.note.clone(),
+            ),
+            None => ([None; 3], String::new(), [false; 5], String::new()),
+        };
+        Form {
+            date,
+            ratings,
+            sleep: TextInput::single_line(&sleep),
+            habits,
+            boundaries,
+            note: TextInput::multi_line(&note),
+            focus: Some(Field::Rating(0)),
+            error: None,
+            base,
+            saving: false,
+        }
+    }
+
+    pub fn fields(&self) -> Vec<Field> {
+        let mut fields = vec![
+            Field::Rating(0),
+            Field::Rating(1),
+            Field::Rating(2),
+            Field::Sleep,
+        ];
+        fields.extend((0..HABIT_LABELS.len()).map(Field::Habit));
+        fields.extend((0..self.boundaries.len()).map(Field::Boundary));
+        fields.push(Field::Note);
+        fields
+    }
+
+    fn text_focus(&mut self) -> Option<&mut TextInput> {
+        match self.focus {
+            Some(Field::Sleep) => Some(&mut self.sleep),
+            Some(Field::Note) => Some(&mut self.note),
+            _ => None,
+        }
+    }
+
+    /// The check-in this form describes, or what is missing.
+    pub fn to_check_in(
+        &self,
+        now: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<CheckIn, String> {
+        let mut ratings = [Rating::new(0).expect("0 is a rating"); 3];
+        for (i, slot) in self.ratings.iter().enumerate() {
+            ratings[i] = slot
+                .ok_or_else(|| format!("Rate {} first (0–10).", QUESTIONS[i].0.to_lowercase()))?;
+        }
+        let sleep = match self.sleep.text().trim() {
+            "" => None,
+            text => Some(
+                text.replace(',', ".")
+                    .parse::<f64>()
+                    .map_err(|_| format!("Sleep must be hours, such as 7 or 6.5, not {text:?}."))
+                    .and_then(|h| check_sleep_hours(h).map_err(|e| format!("Sleep: {e}.")))?,
+            ),
+        };
+        let mut check_in = match &self.base {
+            Some(base) => base.clone(),
+            None => CheckIn::new(self.date, ratings[0], ratings[1], ratings[2]),
+        };
+        check_in.date = self.date;
+        check_in.recorded_at = Some(now);
+        [check_in.exhaustion, check_in.cynicism, check_in.efficacy] = ratings;
+        check_in.note = self.note.text().trim_end().to_string();
+        check_in.habits.sleep_hours = sleep;
+        // The form shows every habit, so it records every one: unticked means "no".
+        for (i, ticked) in self.habits.iter().enumerate() {
+            if let Some(slot) = check_in.habits.flag_mut(i) {
+                *slot = Some(*ticked);
+            }
+        }
+        for choice in &self.boundaries {
+            match choice.outcome {
+                Some(outcome) => check_in.boundaries.insert(choice.id.clone(), outcome),
+                None => check_in.boundaries.remove(&choice.id),
+            };
+        }
+        Ok(check_in)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Edit,
+    Form(FormKey),
+    Lower,
+    Raise,
+    Set(u8),
+    Toggle,
+}
+
+impl Component for State {
+    type Msg = Msg;
+
+    fn bindings(&self, _ctx: &Ctx) -> Vec<Binding<Msg>> {
+        let Some(form) = &self.form else {
+            return vec![Binding::new(
+                "e/Enter",
+                "edit this check-in",
+                ch('e'),
+                |k| (is_char(k, 'e') || k.code == KeyCode::Enter).then_some(Msg::Edit),
+            )];
+        };
+        let mut list: Vec<Binding<Msg>> = keymap::form_head("save")
+            .into_iter()
+            .map(|b| b.map(Msg::Form))
+            .collect();
+        match form.focus {
+            Some(Field::Rating(_)) => {
+                list.push(keymap::left_right("lower/raise", Msg::Lower, Msg::Raise));
+                list.push(Binding::new("0–9", "set", ch('7'), |k| {
+                    keymap::digit(k).map(Msg::Set)
+                }));
+            }
+            Some(Field::Habit(_)) | Some(Field::Boundary(_)) => {
+                list.push(Binding::new("Space/←→", "change", ch(' '), |k| {
+                    if is_char(k, ' ') || keymap::is_right(k) {
+                        Some(Msg::Toggle)
+                    } else if keymap::is_left(k) {
+                        Some(Msg::Lower)
+                    } else {
+                        None
+                    }
+                }));
+            }
+            Some(Field::Note) => {
+                // Documents the text field's own key (the field handles it before the keymap).
+                list.push(
+                    Binding::new("Alt-Enter", "new line", ctrl('j'), |_| None::<Msg>).help_only(),
+                );
+            }
+            Some(Field::Sleep) | None => {}
+        }
+        let enter_does = if form.focus == Some(Field::Note) {
+            "save"
+        } else {
+            "next field"
+        };
+        let esc_does = if form.focus.is_some() {
+            "leave field"
+        } else {
+            "cancel edit"
+        };
+        list.extend(
+            keymap::form_tail(enter_does, esc_does)
+                .into_iter()
+                .map(|b| b.map(Msg::Form)),
+        );
+        list
+    }
+
+    fn captures_digits(&self) -> bool {
+        self.form
+            .as_ref()
+            .is_some_and(|f| matches!(f.focus, Some(Field::Rating(_) | Field::Sleep | Field::Note)))
+    }
+
+    fn text_focused(&self) -> bool {
+        self.form
+            .as_ref()
+            .is_some_and(|f| matches!(f.focus, Some(Field::Sleep | Field::Note)))
+    }
+
+    fn on_key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
+        if let Some(form) = &mut self.form
+            && let Some(input) = form.text_focus()
+        {
+            // In a text field, printable keys (even `q`, `j`, digits) are text.
+            if input.handle(key) {
+                form.error = None;
+                return Some(Outcome::done());
+            }
+        }
+        let msg = keymap::lookup(&self.bindings(ctx), key)?;
+        Some(self.update(ctx, msg))
+    }
+
+    fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
+        if msg == Msg::Edit {
+            let date = self.viewing.unwrap_or(ctx.today);
+            self.form = Some(Form::for_day(ctx, date));
+            return Outcome::done();
+        }
+        let Some(form) = &mut self.form else {
+            return Outcome::done();
+        };
+        match (msg, form.focus) {
+            (Msg::Form(key), _) => match form_step(key, &form.fields(), form.focus) {
+                FormStep::Save => return self.save(ctx),
+                FormStep::Focus(focus) => form.focus = focus,
+                FormStep::Cancel => {
+                    let date = form.date;
+                    self.form = None;
+                    self.viewing = Some(date);
+                    if ctx.journal.check_in_on(date).is_none() {
+                        self.open_today(ctx);
+                    }
+                    return Outcome::say("Edit cancelled; nothing was saved.");
+                }
+            },
+            (Msg::Lower, Some(Field::Rating(i))) => {
+                form.ratings[i] = Some(form.ratings[i].map_or(start(), Rating::lowered));
+            }
+            (Msg::Raise, Some(Field::Rating(i))) => {
+                form.ratings[i] = Some(form.ratings[i].map_or(start(), Rating::raised));
+            }
+            (Msg::Set(v), Some(Field::Rating(i))) => form.ratings[i] = Rating::new(v),
+            (Msg::Toggle | Msg::Lower, Some(Field::Habit(i))) => form.habits[i] = !form.habits[i],
+            (Msg::Toggle, Some(Field::Boundary(i))) => {
+                let choice = &mut form.boundaries[i];
+                choice.outcome = match choice.outcome {
+                    None => Some(journal::Outcome::Kept),
+                    Some(journal::Outcome::Kept) => Some(journal::Outcome::Slipped),
+                    Some(journal::Outcome::Slipped) => None,
+                };
+            }
+            (Msg::Lower, Some(Field::Boundary(i))) => {
+                let choice = &mut form.boundaries[i];
+                choice.outcome = match choice.outcome {
+                    None => Some(journal::Outcome::Slipped),
+                    Some(journal::Outcome::Slipped) => Some(journal::Outcome::Kept),
+                    Some(journal::Outcome::Kept) => None,
+                };
+            }
+            (Msg::Edit | Msg::Lower | Msg::Raise | Msg::Set(_) | Msg::Toggle, _) => {}
+        }
+        if let Some(form) = &mut self.form {
+            form.error = None;
+        }
+        Outcome::done()
+    }
+
+    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        let date = self.viewing.unwrap_or(ctx.today);
+        match &self.form {
+            Some(form) => render::form(form, ctx, frame, area),
+            None => render::saved(ctx, date, frame, area),
+        }
+    }
+
+    fn saved(&mut self, _ctx: &Ctx) {
+        if let Some(form) = &self.form
+            && form.saving
+        {
+            self.viewing = Some(form.date);
+            self.form = None;
+        }
+    }
+
+    /// The save did not land: the form stays open with its values, and is no longer "saving", so
+    /// a later save from another screen cannot close it.
+    fn save_failed(&mut self) {
+        if let Some(form) = &mut self.form {
+            form.saving = false;
+        }
+    }
+
+    /// The TUI stayed open past `day_starts_at`: move to the new day unless the user is
+    /// mid-entry.
+    fn day_changed(&mut self, ctx: &Ctx, previous: NaiveDate) {
+        let untouched = match &self.form {
+            None => true,
+            Some(form) => *form == Form::for_day(ctx, form.date),
+        };
+        if untouched && self.viewing.is_none_or(|d| d == previous) {
+            self.open_today(ctx);
+        }
+    }
+}
+
+impl State {
+    fn save(&mut self, ctx: &Ctx) -> Outcome {
+        let Some(form) = &mut self.form else {
+            return Outcome::done();
+        };
+        match form.to_check_in(ctx.now) {
+            Err(why) => {
+                form.focus = Some(match form.ratings.iter().position(Option::is_none) {
+                    Some(i) => Field::Rating(i),
+                    None => Field::Sleep,
+                });
+                form.error = Some(why.clone());
+                Outcome::warn(format!("Not saved: {why}"))
+            }
+            Ok(check_in) => {
+                form.saving = true;
+                let date = check_in.date;
+                let mut journal = ctx.journal.clone();
+                let verb = match journal.upsert_check_in(check_in) {
+                    Upsert::Added => "Saved",
+                    Upsert::Replaced => "Replaced",
+                };
+                Outcome::save(
+                    journal,
+                    format!("{verb} the check-in for {}", date.format("%a %-d %b %Y")),
+                )
+            }
+        }
+    }
+
+    /// Shows today's check-in, or a fresh form for it when there is none.
+    pub fn open_today(&mut self, ctx: &Ctx) {
+        self.viewing = Some(ctx.today);
+        self.form = match ctx.journal.check_in_on(ctx.today) {
+            Some(_) => None,
+            None => Some(Form::for_day(ctx, ctx.today)),
+        };
+    }
+
+    /// Opens `date` in the form (from the journal screen: edit a past day or backfill a missed
+    /// one).
+    pub fn open_day(&mut self, ctx: &Ctx, date: NaiveDate) {
+        self.viewing = Some(date);
+        self.form = Some(Form::for_day(ctx, date));
+    }
+}
+
+/// Where ←/→ start on a rating nobody has set yet: the middle of the scale.
+fn start() -> Rating {
+    Rating::new(5).expect("5 is a rating")
+}

@@ -1,0 +1,76 @@
+//! The keys every form shares, decided in one place: `Ctrl-S` saves, `Enter` moves on and saves
+//! on the last field, `↑`/`↓` move (wrapping), `Esc` leaves a field and then cancels.
+
+use super::keymap::FormKey;
+
+/// What one of the shared form keys does to a form with `fields`, focused on `focus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormStep<F> {
+    Save,
+    Focus(Option<F>),
+    /// `Esc` with no field focused: close the form without saving.
+    Cancel,
+}
+
+pub fn form_step<F: Copy + PartialEq>(key: FormKey, fields: &[F], focus: Option<F>) -> FormStep<F> {
+    match key {
+        FormKey::Save => FormStep::Save,
+        FormKey::Enter if focus.is_some() && focus == fields.last().copied() => FormStep::Save,
+        FormKey::Enter | FormKey::Next => FormStep::Focus(Some(next_field(fields, focus, true))),
+        FormKey::Previous => FormStep::Focus(Some(next_field(fields, focus, false))),
+        FormKey::Leave if focus.is_some() => FormStep::Focus(None),
+        FormKey::Leave => FormStep::Cancel,
+    }
+}
+
+/// The field after (or before) `focus` in a form's `fields`, wrapping around at the ends (↓ from
+/// the last field comes back to the first, as in every rekindle form); with no field focused,
+/// the first (or the last). `fields` is a form's non-empty field list.
+pub fn next_field<F: Copy + PartialEq>(fields: &[F], focus: Option<F>, forward: bool) -> F {
+    let at = focus.and_then(|f| fields.iter().position(|x| *x == f));
+    let count = fields.len().max(1);
+    let next = match at {
+        None if forward => 0,
+        None => count - 1,
+        Some(i) if forward => (i + 1) % count,
+        Some(i) => (i + count - 1) % count,
+    };
+    fields[next]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FormStep, form_step};
+    use crate::ui::keymap::FormKey;
+
+    #[test]
+    fn shared_form_keys_move_wrap_save_on_the_last_field_and_cancel_after_leaving() {
+        let fields = ['a', 'b', 'c'];
+        assert_eq!(
+            form_step(FormKey::Next, &fields, None),
+            FormStep::Focus(Some('a'))
+        );
+        assert_eq!(
+            form_step(FormKey::Next, &fields, Some('c')),
+            FormStep::Focus(Some('a'))
+        );
+        assert_eq!(
+            form_step(FormKey::Previous, &fields, Some('a')),
+            FormStep::Focus(Some('c'))
+        );
+        assert_eq!(
+            form_step(FormKey::Enter, &fields, Some('b')),
+            FormStep::Focus(Some('c'))
+        );
+        assert_eq!(
+            form_step(FormKey::Enter, &fields, Some('c')),
+            FormStep::Save
+        );
+        assert_eq!(form_step(FormKey::Save, &fields, Some('a')), FormStep::Save);
+        assert_eq!(
+            form_step(FormKey::Leave, &fields, Some('b')),
+            FormStep::Focus(None)
+        );
+        assert_eq!(form_step(FormKey::Leave, &fields, None), FormStep::Cancel);
+    }
+}
