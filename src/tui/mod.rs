@@ -60,12 +60,14 @@ pub fn run(store: &Store) -> Result<Exit> {
     let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
     let mut last_minute = started.timestamp() / 60;
     loop {
-        terminal.draw(|frame| crate::ui::render(&app, frame))?;
+        terminal
+            .draw(|frame| crate::ui::render(&app, frame))
+            .map_err(|err| signals.unless_hung_up(err))?;
         if app.should_quit || signals.stop_requested() {
             break;
         }
-        if event::poll(WAKE)? {
-            match event::read()? {
+        if event::poll(WAKE).map_err(|err| signals.unless_hung_up(err))? {
+            match event::read().map_err(|err| signals.unless_hung_up(err))? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     dispatch(&mut app, Action::Key(key), store, &lock);
                 }
