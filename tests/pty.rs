@@ -210,8 +210,8 @@ fn sighup_exits_without_touching_the_dead_terminal() {
 /// master side the test holds alone; dropping it hangs the terminal up, and the kernel sends
 /// SIGHUP to the app, its session leader. crossterm's reader spins on end-of-file once the
 /// terminal is gone, so without the SIGHUP watcher the process would burn a core forever and
-/// hold the lock; and without any SIGHUP handling the default action would kill it mid-whatever
-/// (no exit code 129).
+/// hold the lock; without any SIGHUP handling the signal's default action kills it instead of
+/// the watcher's exit with 129. Either way this test fails.
 #[test]
 fn closing_the_terminal_ends_the_app_instead_of_spinning() {
     use portable_pty::{PtySize, native_pty_system};
