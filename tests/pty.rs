@@ -68,7 +68,7 @@ fn sigterm_during_the_form_restores_the_terminal() {
     tui.send("8");
     assert!(tui.alternate_screen());
     assert!(tui.cursor_hidden());
-    tui.signal("TERM");
+    tui.signal(libc::SIGTERM);
     tui.wait_exit();
     assert!(
         !tui.alternate_screen(),
@@ -83,7 +83,7 @@ fn sigint_restores_the_terminal_too() {
     let s = Sandbox::new();
     let mut tui = Tui::start(&s, NOW, 80, 24);
     tui.wait_for("How spent do you feel today");
-    tui.signal("INT");
+    tui.signal(libc::SIGINT);
     tui.wait_exit();
     assert!(!tui.alternate_screen());
     assert!(!tui.cursor_hidden());
@@ -200,73 +200,107 @@ fn sighup_exits_without_touching_the_dead_terminal() {
     let s = Sandbox::new();
     let mut tui = Tui::start(&s, NOW, 80, 24);
     tui.wait_for("How spent do you feel today");
-    tui.signal("HUP");
+    tui.signal(libc::SIGHUP);
     assert_eq!(tui.wait_exit(), Some(129));
     // Nothing was written on the way out: the emulator is still on the alternate screen.
     assert!(tui.alternate_screen());
 }
 
-/// Closing the terminal window (here: killing its tmux session) must end the app. crossterm's
-/// reader spins on end-of-file once the terminal is gone, so without the SIGHUP watcher the
-/// process would burn a core forever and hold the lock. Needs tmux (`.ci/run` installs it).
+/// Closing the terminal window must end the app. Here the window is a pseudo-terminal whose
+/// master side the test holds alone; dropping it hangs the terminal up, and the kernel sends
+/// SIGHUP to the app, its session leader. crossterm's reader spins on end-of-file once the
+/// terminal is gone, so without the SIGHUP watcher the process would burn a core forever and
+/// hold the lock; without any SIGHUP handling the signal's default action kills it instead of
+/// the watcher's exit with 129. Either way this test fails.
 #[test]
 fn closing_the_terminal_ends_the_app_instead_of_spinning() {
-    use std::process::Command;
+    use portable_pty::{PtySize, native_pty_system};
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+
     let s = Sandbox::new();
-    let session = format!("rekindle-hangup-{}", std::process::id());
-    let launch = format!(
-        "env REKINDLE_DATA_DIR='{}' REKINDLE_NOW='{NOW}' TZ='{}' '{}'",
-        s.data_dir().display(),
-        support::TZ,
-        assert_cmd::cargo::cargo_bin("rekindle").display()
-    );
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)")
-    };
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut child = pty
+        .slave
+        .spawn_command(support::pty::command(&s, NOW, &[]))
+        .expect("spawn rekindle");
+    drop(pty.slave);
+    // No writer is taken: dropping one types "\n" and EOF into the app, a key press, not a
+    // hang-up. The reader stops (and closes its copy of the master) once the first frame is
+    // drawn, so that dropping `pty.master` below closes the last one.
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let (drawn, screen) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut parser = vt100::Parser::new(24, 80, 0);
+        let mut buf = [0u8; 8192];
+        loop {
+            let contents = parser.screen().contents();
+            let n = if contents.contains("q quit") {
+                0
+            } else {
+                reader.read(&mut buf).unwrap_or(0)
+            };
+            if n == 0 {
+                let _ = drawn.send(contents);
+                return;
+            }
+            parser.process(&buf[..n]);
+        }
+    });
+    let screen = screen
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the app draws its first frame");
     assert!(
-        tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            &session,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            &launch
-        ])
-        .status
-        .success()
+        screen.contains("How spent do you feel today") && screen.contains("q quit"),
+        "the app never drew; the screen shows:\n{screen}"
     );
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", &session]).stdout)
-        .contains("How spent do you feel today")
-    {
-        assert!(std::time::Instant::now() < deadline, "the app never drew");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let pid =
-        String::from_utf8_lossy(&tmux(&["list-panes", "-t", &session, "-F", "#{pane_pid}"]).stdout)
-            .trim()
-            .to_string();
-    assert!(tmux(&["kill-session", "-t", &session]).status.success());
-    let gone = || !std::path::Path::new(&format!("/proc/{pid}")).exists();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while !gone() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    if !gone() {
-        let _ = Command::new("kill").args(["-9", &pid]).status();
-        panic!("rekindle kept running after its terminal closed");
-    }
+    let pid = child.process_id().expect("the app is running");
+    let cpu_before = cpu_ticks(pid);
+
+    drop(pty.master);
+
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let burnt = cpu_ticks(pid)
+                .zip(cpu_before)
+                .map(|(after, before)| format!("{} clock ticks of CPU", after - before))
+                .unwrap_or_else(|| "CPU time unknown".to_string());
+            let _ = child.kill();
+            panic!("rekindle kept running 5 s after its terminal closed ({burnt})");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(
+        (status.exit_code(), status.signal()),
+        (129, None),
+        "the SIGHUP watcher ends the app with 129, not the signal's default action: {status}"
+    );
     // And the lock went with it: a CLI write succeeds at once.
     s.cmd()
         .args(["checkin", "-e", "1", "-c", "1", "-f", "9"])
         .assert()
         .success();
+}
+
+/// User plus system CPU time of `pid` in clock ticks, where `/proc` tells it (Linux).
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    let mut fields = stat.rsplit_once(')')?.1.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(user + system)
 }
 
 #[test]

@@ -118,18 +118,22 @@ fn files_are_private_even_under_umask_000() {
     use std::os::unix::fs::PermissionsExt;
     let s = Sandbox::new();
     let exe = assert_cmd::cargo::cargo_bin("rekindle");
+    use std::os::unix::process::CommandExt;
     for round in 0..2 {
-        let status = Command::new("sh")
-            .arg("-c")
-            .arg(format!(
-                "umask 000; exec '{}' checkin -e 1 -c 2 -f 9",
-                exe.display()
-            ))
+        let mut cmd = Command::new(&exe);
+        cmd.args(["checkin", "-e", "1", "-c", "2", "-f", "9"])
             .env("REKINDLE_DATA_DIR", s.data_dir())
             .env("REKINDLE_NOW", support::NOW)
             .env("TZ", support::TZ)
-            .status()
-            .unwrap();
+            .stdout(Stdio::null());
+        // SAFETY: umask(2) is async-signal-safe and only sets the new process's mask.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::umask(0o000);
+                Ok(())
+            });
+        }
+        let status = cmd.status().unwrap();
         assert!(status.success(), "round {round}");
     }
     let mode = |p: std::path::PathBuf| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
@@ -147,24 +151,25 @@ fn files_are_private_even_under_umask_000() {
 fn concurrent_writers_lose_nothing() {
     let s = Sandbox::new();
     let exe = assert_cmd::cargo::cargo_bin("rekindle");
-    // Two shell loops, each writing 25 check-ins on its own dates, at the same time.
-    let spawn = |month: u32| {
-        let script = format!(
-            "for d in $(seq -w 1 25); do '{}' checkin -e 5 -c 5 -f 5 --date 2026-{month:02}-$d >/dev/null || exit 1; done",
-            exe.display()
-        );
-        Command::new("sh")
-            .arg("-c")
-            .arg(script)
-            .env("REKINDLE_DATA_DIR", s.data_dir())
-            .env("REKINDLE_NOW", support::NOW)
-            .env("TZ", support::TZ)
-            .spawn()
-            .unwrap()
+    // Two loops, each writing 25 check-ins on its own dates, one process each, at the same time.
+    let writer = |month: u32| {
+        for day in 1..=25 {
+            let status = Command::new(&exe)
+                .args(["checkin", "-e", "5", "-c", "5", "-f", "5", "--date"])
+                .arg(format!("2026-{month:02}-{day:02}"))
+                .env("REKINDLE_DATA_DIR", s.data_dir())
+                .env("REKINDLE_NOW", support::NOW)
+                .env("TZ", support::TZ)
+                .stdout(Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success(), "2026-{month:02}-{day:02}");
+        }
     };
-    let (mut a, mut b) = (spawn(9), spawn(10));
-    assert!(a.wait().unwrap().success());
-    assert!(b.wait().unwrap().success());
+    std::thread::scope(|scope| {
+        scope.spawn(|| writer(9));
+        scope.spawn(|| writer(10));
+    });
     let journal = s.journal();
     assert_eq!(journal["check_ins"].as_array().unwrap().len(), 50);
 }

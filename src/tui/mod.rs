@@ -62,12 +62,14 @@ pub fn run(store: &Store) -> Result<Exit> {
     app::update(&mut app, Action::Resize(size.width, size.height));
     let mut last_minute = started.timestamp() / 60;
     loop {
-        terminal.draw(|frame| crate::app::render(&app, frame))?;
+        terminal
+            .draw(|frame| crate::app::render(&app, frame))
+            .map_err(|err| signals.unless_hung_up(err))?;
         if app.should_quit || signals.stop_requested() {
             break;
         }
-        if event::poll(WAKE)? {
-            let action = match event::read()? {
+        if event::poll(WAKE).map_err(|err| signals.unless_hung_up(err))? {
+            let action = match event::read().map_err(|err| signals.unless_hung_up(err))? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => Some(Action::Key(key)),
                 Event::Resize(width, height) => Some(Action::Resize(width, height)),
                 _ => None,

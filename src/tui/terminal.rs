@@ -56,6 +56,7 @@ fn install_panic_hook() {
 /// Signals the event loop watches.
 pub struct Signals {
     pub stop: Arc<AtomicBool>,
+    hung_up: Arc<AtomicBool>,
 }
 
 impl Signals {
@@ -67,6 +68,9 @@ impl Signals {
     pub fn register() -> std::io::Result<Signals> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
         let stop = Arc::new(AtomicBool::new(false));
+        // Set in the signal handler itself, before the watcher thread even wakes.
+        let hung_up = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(SIGHUP, Arc::clone(&hung_up))?;
         let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
         let flag = Arc::clone(&stop);
         std::thread::spawn(move || {
@@ -77,7 +81,23 @@ impl Signals {
                 flag.store(true, Ordering::Relaxed);
             }
         });
-        Ok(Signals { stop })
+        Ok(Signals { stop, hung_up })
+    }
+
+    /// Passes a terminal I/O error on, unless the terminal hung up. Then the watcher is already
+    /// ending the process with 129, and this thread waits for it: reporting the error would write
+    /// to the dead terminal (a panic, then an abort). The hang-up's signal can come a moment
+    /// after its error, hence the short wait before passing an error on.
+    pub fn unless_hung_up(&self, err: std::io::Error) -> std::io::Error {
+        for _ in 0..10 {
+            if self.hung_up.load(Ordering::SeqCst) {
+                loop {
+                    std::thread::park();
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        err
     }
 
     pub fn stop_requested(&self) -> bool {

@@ -15,6 +15,33 @@ pub const ESC: &str = "\x1b";
 pub const ENTER: &str = "\r";
 pub const TAB: &str = "\t";
 
+/// `rekindle` (no subcommand) with the sandbox's data dir, clock and time zone, as a terminal
+/// would start it: only the environment given here.
+pub fn command(sandbox: &super::Sandbox, now: &str, args: &[&str]) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("rekindle"));
+    cmd.args(args);
+    cmd.env_clear();
+    cmd.env("REKINDLE_DATA_DIR", sandbox.data_dir());
+    cmd.env("REKINDLE_NOW", now);
+    cmd.env("TZ", super::TZ);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", sandbox.dir.path());
+    cmd
+}
+
+/// Sends `signal` to process `pid` (no external `kill` needed).
+pub fn send_signal(pid: u32, signal: libc::c_int) {
+    let pid = libc::pid_t::try_from(pid).expect("a pid fits pid_t");
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+    let result = unsafe { libc::kill(pid, signal) };
+    assert_eq!(
+        result,
+        0,
+        "kill({pid}, {signal}): {}",
+        std::io::Error::last_os_error()
+    );
+}
+
 pub struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
@@ -44,15 +71,10 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("rekindle"));
-        cmd.args(args);
-        cmd.env_clear();
-        cmd.env("REKINDLE_DATA_DIR", sandbox.data_dir());
-        cmd.env("REKINDLE_NOW", now);
-        cmd.env("TZ", super::TZ);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", sandbox.dir.path());
-        let child = pty.slave.spawn_command(cmd).expect("spawn rekindle");
+        let child = pty
+            .slave
+            .spawn_command(command(sandbox, now, args))
+            .expect("spawn rekindle");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
         let writer = pty.master.take_writer().expect("pty writer");
@@ -121,14 +143,9 @@ impl Tui {
         self.child.process_id().expect("a running child has a pid")
     }
 
-    /// Sends a signal by name (`TERM`, `INT`, `HUP`) with the system's `kill`.
-    pub fn signal(&self, name: &str) {
-        let status = std::process::Command::new("kill")
-            .arg(format!("-{name}"))
-            .arg(self.pid().to_string())
-            .status()
-            .expect("kill runs");
-        assert!(status.success());
+    /// Sends a signal (`libc::SIGTERM`, `libc::SIGINT`, `libc::SIGHUP`, …) to the app.
+    pub fn signal(&self, signal: libc::c_int) {
+        send_signal(self.pid(), signal);
     }
 
     /// Waits for the process to end and returns its exit code (`None` if a signal ended it).
