@@ -6,7 +6,7 @@
 //! dialog uses: never over the journal or its backups, never over an existing file without
 //! `--force`, atomically, 0600.
 
-use super::{Context, parse_day_arg, print_bytes};
+use super::{Context, eprint_line, parse_day_arg, print_bytes};
 use crate::cli::ExportArgs;
 use crate::error::{Exit, Failure};
 use crate::export::{Format, Range, export};
@@ -37,7 +37,10 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Exit> {
             let written =
                 write_export(&ctx.store.paths, &path, &bytes, args.force).map_err(Failure::from)?;
             // stderr, so the message never mixes with data piped from stdout.
-            eprintln!("Wrote the {format} export to {}", written.display());
+            eprint_line(&format!(
+                "Wrote the {format} export to {}",
+                written.display()
+            ));
         }
         Some(_) | None => print_bytes(&bytes)?,
     }

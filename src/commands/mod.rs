@@ -16,6 +16,7 @@ use crate::error::{Exit, Failure};
 use crate::journal::{Journal, journal_day, parse_date};
 use crate::paths::Paths;
 use crate::store::Store;
+use crate::terminal_text::visible;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike};
 use std::io::Write;
@@ -120,13 +121,31 @@ pub fn record_day(flag: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Fai
     Ok(date)
 }
 
-/// Writes to stdout; a closed pipe (`rekindle export | head`) is not an error.
+/// Writes human-readable text to stdout; a closed pipe (`rekindle export | head`) is not an
+/// error. The whole text goes through `terminal_text::visible`, so a journal value, a path or
+/// an argument inside it can never drive the terminal; rekindle's own wording holds no
+/// controls, so only those values are ever changed (SPEC §6 "Safe output").
 pub fn print(args: std::fmt::Arguments) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    quiet_broken_pipe(out.write_fmt(args).and_then(|()| out.flush()))
+    let text = match args.as_str() {
+        Some(text) => std::borrow::Cow::Borrowed(text),
+        None => std::borrow::Cow::Owned(args.to_string()),
+    };
+    print_bytes(visible(&text).as_bytes())
 }
 
-/// Writes bytes (an export) to stdout, with `print`'s broken-pipe rule.
+/// Writes human-readable text to stderr through the same sanitiser as `print`.
+pub fn eprint_line(text: &str) {
+    eprintln!("{}", visible(text));
+}
+
+/// Writes JSON to stdout. JSON stays exact; DEL, C1 and bidi characters inside its strings are
+/// spelled as `\uXXXX` escapes (the same value) so `cat`ting it is safe too.
+pub fn print_json(json: &str) -> Result<()> {
+    print_bytes(crate::terminal_text::escape_json_controls(json).as_bytes())
+}
+
+/// Writes bytes already in their final form (an export) to stdout, with `print`'s broken-pipe
+/// rule. Exports are made safe by `export::export` itself, files included.
 pub fn print_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     quiet_broken_pipe(out.write_all(bytes).and_then(|()| out.flush()))

@@ -31,6 +31,21 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("{text:?} is not a real calendar date"))
 }
 
+/// Why a date read from a file was refused, without repeating it: error messages never quote a
+/// value read from a file.
+fn date_problem(text: &str) -> &'static str {
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if well_formed {
+        "not a real calendar date (expected YYYY-MM-DD)"
+    } else {
+        "expected a date as YYYY-MM-DD"
+    }
+}
+
 /// Reads a date string without allocating: a journal holds thousands of them.
 struct DateVisitor;
 
@@ -42,7 +57,7 @@ impl serde::de::Visitor<'_> for DateVisitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
-        parse_date(text).map_err(E::custom)
+        parse_date(text).map_err(|_| E::custom(date_problem(text)))
     }
 }
 
@@ -75,7 +90,7 @@ pub mod opt_date_format {
         match Option::<String>::deserialize(d)? {
             Some(text) => parse_date(&text)
                 .map(Some)
-                .map_err(serde::de::Error::custom),
+                .map_err(|_| serde::de::Error::custom(date_problem(&text))),
             None => Ok(None),
         }
     }
@@ -100,10 +115,10 @@ pub mod opt_timestamp_format {
         d: D,
     ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
         match Option::<String>::deserialize(d)? {
-            Some(text) => DateTime::parse_from_rfc3339(&text).map(Some).map_err(|e| {
-                serde::de::Error::custom(format!(
-                    "expected an RFC 3339 time such as 2026-11-23T21:04:05+01:00, got {text:?} ({e})"
-                ))
+            Some(text) => DateTime::parse_from_rfc3339(&text).map(Some).map_err(|_| {
+                serde::de::Error::custom(
+                    "expected an RFC 3339 time such as 2026-11-23T21:04:05+01:00",
+                )
             }),
             None => Ok(None),
         }
@@ -167,7 +182,10 @@ impl Serialize for ClockTime {
 impl<'de> Deserialize<'de> for ClockTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        // Strict HH:MM: the file is a public format; the lenient forms are for typing.
+        text.parse().map_err(|_: String| {
+            serde::de::Error::custom("expected a time as HH:MM from 00:00 to 23:59")
+        })
     }
 }
 
@@ -276,9 +294,9 @@ impl<'de> Deserialize<'de> for ShortDay {
         if SHORT_NAMES.contains(&text.as_str()) {
             text.parse().map_err(serde::de::Error::custom)
         } else {
-            Err(serde::de::Error::custom(format!(
-                "expected one of mon, tue, wed, thu, fri, sat, sun, got {text:?}"
-            )))
+            Err(serde::de::Error::custom(
+                "expected one of mon, tue, wed, thu, fri, sat, sun",
+            ))
         }
     }
 }
@@ -295,9 +313,9 @@ impl<'de> Deserialize<'de> for LongDay {
         if LONG_NAMES.contains(&text.as_str()) {
             text.parse().map_err(serde::de::Error::custom)
         } else {
-            Err(serde::de::Error::custom(format!(
-                "expected a lower-case weekday name (monday … sunday), got {text:?}"
-            )))
+            Err(serde::de::Error::custom(
+                "expected a lower-case weekday name (monday … sunday)",
+            ))
         }
     }
 }
