@@ -23,8 +23,7 @@ pub fn run(ctx: &Context, command: BoundaryCommand) -> Result<Exit> {
 
 fn time_arg(flag: &str, text: Option<&str>) -> Result<Option<ClockTime>, Failure> {
     text.map(|t| {
-        t.parse()
-            .map_err(|why: String| Failure::usage(format!("invalid {flag}: {why}")))
+        ClockTime::parse_input(t).map_err(|why| Failure::usage(format!("invalid {flag}: {why}")))
     })
     .transpose()
 }

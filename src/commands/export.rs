@@ -29,8 +29,14 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Exit> {
         .as_deref()
         .map(|text| parse_day_arg("--to", text))
         .transpose()?;
-    let range = Range::new(from, to).map_err(Failure::usage)?;
+    // `today` / `yesterday` need the journal's day boundary; plain dates are checked first.
+    if let (Some(from), Some(to)) = (from.and_then(|d| d.fixed()), to.and_then(|d| d.fixed())) {
+        Range::new(Some(from), Some(to)).map_err(Failure::usage)?;
+    }
     let journal = ctx.read()?;
+    let today = ctx.today(&journal);
+    let range = Range::new(from.map(|d| d.resolve(today)), to.map(|d| d.resolve(today)))
+        .map_err(Failure::usage)?;
     let bytes = export(&journal, format, range);
     match args.output {
         Some(path) if path.as_os_str() != "-" => {

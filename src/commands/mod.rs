@@ -101,9 +101,51 @@ fn paths(ctx: &Context) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// Parses a `--date`-style argument.
-pub fn parse_day_arg(flag: &str, text: &str) -> Result<NaiveDate, Failure> {
-    parse_date(text).map_err(|why| Failure::usage(format!("invalid {flag}: {why}")))
+/// A day as typed on the command line: a date, or `today` / `yesterday` (journal days, so
+/// before `day_starts_at` "today" is still the previous calendar date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayArg {
+    Date(NaiveDate),
+    Today,
+    Yesterday,
+}
+
+impl DayArg {
+    /// The calendar date, given today's journal day.
+    pub fn resolve(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            DayArg::Date(date) => date,
+            DayArg::Today => today,
+            DayArg::Yesterday => today.pred_opt().unwrap_or(today),
+        }
+    }
+
+    /// The date when it does not depend on the journal's day boundary.
+    pub fn fixed(self) -> Option<NaiveDate> {
+        match self {
+            DayArg::Date(date) => Some(date),
+            DayArg::Today | DayArg::Yesterday => None,
+        }
+    }
+}
+
+/// Parses a `--date`-style argument: `YYYY-MM-DD`, `today` or `yesterday` (any case).
+pub fn parse_day_arg(flag: &str, text: &str) -> Result<DayArg, Failure> {
+    let trimmed = text.trim();
+    if trimmed.eq_ignore_ascii_case("today") {
+        return Ok(DayArg::Today);
+    }
+    if trimmed.eq_ignore_ascii_case("yesterday") {
+        return Ok(DayArg::Yesterday);
+    }
+    parse_date(trimmed).map(DayArg::Date).map_err(|why| {
+        let why = if why.starts_with("expected") {
+            format!("expected a date as YYYY-MM-DD, today or yesterday, got {text:?}")
+        } else {
+            format!("{why} (expected YYYY-MM-DD, today or yesterday)")
+        };
+        Failure::usage(format!("invalid {flag}: {why}"))
+    })
 }
 
 /// A day to record something on: the given date (not in the future), or today.
@@ -111,7 +153,7 @@ pub fn record_day(flag: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Fai
     let Some(text) = flag else {
         return Ok(today);
     };
-    let date = parse_day_arg("--date", text)?;
+    let date = parse_day_arg("--date", text)?.resolve(today);
     if date > today {
         return Err(Failure::usage(format!(
             "invalid --date: {date} is in the future (today is {today})"

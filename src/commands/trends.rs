@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: TrendsArgs) -> Result<Exit> {
         .transpose()?;
     let journal = ctx.read()?;
     let today = ctx.today(&journal);
-    let day = match as_of {
+    let day = match as_of.map(|day| day.resolve(today)) {
         // A review "as of" a day that has not happened would silently show an empty future week.
         Some(date) if date > today => {
             return Err(Failure::usage(format!(

@@ -167,6 +167,25 @@ impl FromStr for ClockTime {
     }
 }
 
+impl ClockTime {
+    /// Parses a time as a person types it: `HH:MM` or `H:MM` (`7:00` is `07:00`), surrounding
+    /// spaces ignored. The file format stays strict `HH:MM` (`FromStr` and serde); this is for
+    /// the command line and forms, which store the normalised `HH:MM`.
+    pub fn parse_input(text: &str) -> Result<ClockTime, String> {
+        let trimmed = text.trim();
+        let padded;
+        let candidate = if trimmed.len() == 4 && trimmed.as_bytes()[1] == b':' {
+            padded = format!("0{trimmed}");
+            padded.as_str()
+        } else {
+            trimmed
+        };
+        candidate.parse().map_err(|_: String| {
+            format!("expected a time as HH:MM or H:MM from 00:00 to 23:59, got {text:?}")
+        })
+    }
+}
+
 impl fmt::Display for ClockTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0.format("%H:%M"))
@@ -261,7 +280,9 @@ impl FromStr for ShortDay {
             .or_else(|| LONG_NAMES.iter().position(|n| *n == lower))
             .map(|i| ShortDay(weekday_from_index(i)))
             .ok_or_else(|| {
-                format!("expected a weekday as mon, tue, wed, thu, fri, sat or sun, got {text:?}")
+                format!(
+                    "expected a weekday as mon, tue, wed, thu, fri, sat or sun (or its full name), got {text:?}"
+                )
             })
     }
 }
@@ -269,14 +290,19 @@ impl FromStr for ShortDay {
 impl FromStr for LongDay {
     type Err = String;
 
+    /// Accepts the full name in any case, and the three-letter one (`sun`) as everywhere else
+    /// a weekday is typed. The file format stays the full lower-case name (serde).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let lower = text.trim().to_ascii_lowercase();
         LONG_NAMES
             .iter()
             .position(|n| *n == lower)
+            .or_else(|| SHORT_NAMES.iter().position(|n| *n == lower))
             .map(|i| LongDay(weekday_from_index(i)))
             .ok_or_else(|| {
-                format!("expected a weekday name (monday, tuesday, … sunday), got {text:?}")
+                format!(
+                    "expected a weekday name (monday, tuesday, … sunday) or its first three letters (mon … sun), got {text:?}"
+                )
             })
     }
 }
@@ -347,6 +373,25 @@ mod tests {
     }
 
     #[test]
+    fn typed_times_accept_h_mm_and_store_hh_mm() {
+        for (typed, stored) in [
+            ("7:00", "07:00"),
+            ("07:00", "07:00"),
+            (" 9:05 ", "09:05"),
+            ("0:00", "00:00"),
+            ("23:59", "23:59"),
+        ] {
+            assert_eq!(ClockTime::parse_input(typed).unwrap().to_string(), stored);
+        }
+        for bad in [
+            "24:00", "7:60", "700", "7:0", "07:00:00", "x:00", "", "-1:00",
+        ] {
+            let err = ClockTime::parse_input(bad).unwrap_err();
+            assert!(err.contains("HH:MM or H:MM"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
     fn weekday_names_round_trip() {
         for (i, name) in SHORT_NAMES.iter().enumerate() {
             let day: ShortDay = serde_json::from_str(&format!("\"{name}\"")).unwrap();
@@ -356,6 +401,12 @@ mod tests {
         assert!(serde_json::from_str::<ShortDay>("\"Mon\"").is_err());
         assert!(serde_json::from_str::<LongDay>("\"Saturday\"").is_err());
         assert_eq!("Saturday".parse::<LongDay>().unwrap().0, Weekday::Sat);
+        assert_eq!("sun".parse::<LongDay>().unwrap().0, Weekday::Sun);
+        assert_eq!("Thu".parse::<LongDay>().unwrap().0, Weekday::Thu);
+        assert!(
+            serde_json::from_str::<LongDay>("\"sun\"").is_err(),
+            "the file stays strict"
+        );
         assert_eq!("SAT".parse::<ShortDay>().unwrap().0, Weekday::Sat);
     }
 }
