@@ -100,12 +100,14 @@ fn list(ctx: &Context) -> Result<Exit> {
         } else {
             ""
         };
-        out.push_str(&format!(
-            "{:<6} {:<40} {:<24} {state}\n",
+        let row = format!(
+            "{:<6} {:<40} {:<24} {state}",
             b.id,
             b.text,
             describe_window(b)
-        ));
+        );
+        out.push_str(row.trim_end());
+        out.push('\n');
     }
     print(format_args!("{}", out))?;
     Ok(Exit::Ok)
