@@ -137,13 +137,17 @@ fn parse<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, DecodeError> {
 fn describe(path: String, inner: serde_json::Error) -> DecodeError {
     let message = match inner.classify() {
         serde_json::error::Category::Eof => "the file ends too early (truncated?)".to_string(),
+        // Syntax messages quote grammar ("expected `,` or `}`"), never a value.
         serde_json::error::Category::Syntax => {
             format!("not valid JSON: {}", strip_position(&inner))
         }
-        _ => kind_only(&path, &strip_position(&inner)),
+        _ => {
+            let message = kind_only(&path, &strip_position(&inner));
+            redact_quotes(&redact_quotes(&message, '"'), '`')
+        }
     };
     DecodeError {
-        message: redact_quotes(&redact_quotes(&message, '"'), '`'),
+        message,
         path: if path.is_empty() { ".".into() } else { path },
         line: (inner.line() > 0).then_some(inner.line()),
         column: (inner.line() > 0).then_some(inner.column()),
@@ -207,6 +211,14 @@ fn kind_only(path: &str, message: &str) -> String {
     message.to_string()
 }
 
+/// "a text of 12 characters", "a text of 1 character".
+fn text_of(length: usize) -> String {
+    match length {
+        1 => "a text of 1 character".to_string(),
+        n => format!("a text of {n} characters"),
+    }
+}
+
 /// What serde found, by kind: "a text of 12 characters", "a number", "true or false", …
 fn found_words(unexpected: &str) -> String {
     let text = |quote: char| {
@@ -214,7 +226,7 @@ fn found_words(unexpected: &str) -> String {
             .split_once(quote)
             .map(|(_, rest)| rest.rfind(quote).map_or(rest, |end| &rest[..end]))
             .unwrap_or("");
-        format!("a text of {} characters", inner.chars().count())
+        text_of(inner.chars().count())
     };
     if unexpected.starts_with("string ") {
         text('"')
@@ -289,7 +301,7 @@ fn redact_quotes(message: &str, quote: char) -> String {
             out.push_str(quoted);
             out.push(quote);
         } else {
-            out.push_str(&format!("a text of {} characters", quoted.chars().count()));
+            out.push_str(&text_of(quoted.chars().count()));
         }
         rest = &after[close + 1..];
     }
@@ -506,6 +518,12 @@ mod tests {
         let truncated = &SAMPLE[..SAMPLE.len() / 2];
         assert!(refuse(truncated).message.contains("truncated"));
         assert!(refuse("garbage!").message.contains("not valid JSON"));
+        let missing_comma = SAMPLE.replace("\"version\": 1,", "\"version\": 1");
+        assert_eq!(
+            refuse(&missing_comma).message,
+            "not valid JSON: expected `,` or `}`",
+            "grammar is quoted as it is"
+        );
         assert!(refuse("[]").line.is_some());
         let trailing = format!("{SAMPLE} x");
         assert!(refuse(&trailing).message.contains("not valid JSON"));
