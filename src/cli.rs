@@ -72,9 +72,9 @@ pub struct CheckinArgs {
     #[arg(short = 'f', long, value_name = "N", value_parser = rating)]
     pub efficacy: u8,
     /// A note for the day; `-` reads it from stdin (keeps it out of shell history)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
-    /// The day to record, YYYY-MM-DD [default: today]
+    /// The day to record: YYYY-MM-DD, today or yesterday [default: today]
     #[arg(long, value_name = "D")]
     pub date: Option<String>,
     /// Hours slept the night before (0–24)
@@ -106,6 +106,7 @@ pub struct CheckinArgs {
 #[derive(Debug, Args)]
 pub struct ConnectArgs {
     /// Who you connected with
+    #[arg(allow_hyphen_values = true)]
     pub person: String,
     /// message, call, video, in_person, group, therapy, mentor or other
     #[arg(long, value_name = "K")]
@@ -117,12 +118,12 @@ pub struct ConnectArgs {
     #[arg(long, value_name = "WHO", default_value = "me")]
     pub by: String,
     /// A note about it
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// A line of gratitude
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub gratitude: Option<String>,
-    /// The day it happened, YYYY-MM-DD [default: today]
+    /// The day it happened: YYYY-MM-DD, today or yesterday [default: today]
     #[arg(long, value_name = "D")]
     pub date: Option<String>,
 }
@@ -131,14 +132,16 @@ pub struct ConnectArgs {
 pub enum BoundaryCommand {
     /// Add a boundary, such as "No work email after 19:00"
     Add {
+        /// The rule in your words, such as "No work email after 19:00"
+        #[arg(allow_hyphen_values = true)]
         text: String,
-        /// When it starts, HH:MM
+        /// When it starts, HH:MM (or H:MM)
         #[arg(long, value_name = "HH:MM")]
         from: Option<String>,
-        /// When it ends, HH:MM (earlier than --from crosses midnight)
+        /// When it ends, HH:MM or H:MM (earlier than --from crosses midnight)
         #[arg(long, value_name = "HH:MM")]
         until: Option<String>,
-        /// Weekdays it applies on, such as mon,tue,wed [default: every day]
+        /// Weekdays it applies on, such as mon,tue,wed or monday,friday [default: every day]
         #[arg(long, value_name = "DAYS", value_delimiter = ',')]
         days: Option<Vec<String>>,
     },
@@ -153,7 +156,7 @@ pub struct TrendsArgs {
     /// How many weeks to show, the current one included
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=520))]
     pub weeks: u16,
-    /// Evaluate as if today were this date, YYYY-MM-DD
+    /// Evaluate as if today were this date: YYYY-MM-DD, today or yesterday
     #[arg(long, value_name = "D")]
     pub as_of: Option<String>,
     /// Print JSON for scripts
@@ -166,6 +169,7 @@ pub struct SettingsArgs {
     /// week_starts_on, day_starts_at or support_text
     pub key: Option<String>,
     /// The new value
+    #[arg(allow_hyphen_values = true)]
     pub value: Option<String>,
     /// Print the settings object as JSON
     #[arg(long)]
@@ -177,10 +181,10 @@ pub struct ExportArgs {
     /// markdown, json or csv
     #[arg(long, value_name = "FORMAT", default_value = "markdown")]
     pub format: String,
-    /// First day to include, YYYY-MM-DD
+    /// First day to include: YYYY-MM-DD, today or yesterday
     #[arg(long, value_name = "D")]
     pub from: Option<String>,
-    /// Last day to include, YYYY-MM-DD
+    /// Last day to include: YYYY-MM-DD, today or yesterday
     #[arg(long, value_name = "D")]
     pub to: Option<String>,
     /// Write to FILE instead of stdout (`-` is stdout)

@@ -3,6 +3,7 @@
 use clap::Parser;
 use rekindle::cli::Cli;
 use rekindle::error::{Exit, Failure};
+use rekindle::terminal_text::visible;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -19,10 +20,11 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) if err.use_stderr() => {
+            // clap repeats the offending argument, which may hold terminal controls.
             let text = err.render().to_string();
             eprint!(
                 "rekindle: {}",
-                text.strip_prefix("error: ").unwrap_or(&text)
+                visible(text.strip_prefix("error: ").unwrap_or(&text))
             );
             return ExitCode::from(Exit::Usage.code() as u8);
         }
@@ -39,9 +41,11 @@ fn main() -> ExitCode {
                 Some(failure) => (failure.exit, failure.hint.clone()),
                 None => (Exit::CantCreate, None),
             };
-            eprintln!("rekindle: {err:#}");
+            // Messages may name a path, a JSON-path map key or a value typed on the command
+            // line: all go through the one sanitiser.
+            eprintln!("rekindle: {}", visible(&format!("{err:#}")));
             if let Some(hint) = hint {
-                eprintln!("  hint: {hint}");
+                eprintln!("  hint: {}", visible(&hint));
             }
             ExitCode::from(exit.code() as u8)
         }

@@ -71,6 +71,12 @@ pub fn reminder_line(boundary: &Boundary, now: NaiveDateTime) -> String {
     )
 }
 
+/// The reminder line with the boundary's text exactly as the person typed it (the command
+/// line's wording): "19:40 — you said: No work email after 19:00".
+pub fn reminder_line_as_typed(boundary: &Boundary, now: NaiveDateTime) -> String {
+    format!("{} — you said: {}", now.format("%H:%M"), boundary.text)
+}
+
 /// When and on which days a boundary applies, for lists: "19:00–07:00 · mon–fri".
 pub fn describe_window(boundary: &Boundary) -> String {
     let time = match window(boundary) {

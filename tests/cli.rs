@@ -327,7 +327,7 @@ fn reminders_due_exit_codes_follow_the_window() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         stdout_of(&out),
-        "21:04 — you said: no work email after 19:00\n"
+        "21:04 — you said: No work email after 19:00\n"
     );
     // Tuesday 06:59, still Monday's window, crossing midnight.
     assert_eq!(due("2026-11-24T06:59:00+01:00").status.code(), Some(0));

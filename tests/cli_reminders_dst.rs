@@ -46,7 +46,7 @@ fn berlin_spring_forward_follows_the_wall_clock() {
     );
     assert_eq!(
         due(&s, BERLIN, "2026-03-29T01:10:00Z"),
-        (0, "03:10 — you said: phone in the other room\n".to_string()),
+        (0, "03:10 — you said: Phone in the other room\n".to_string()),
         "an hour and ten minutes of UTC later the wall says 03:10 CEST"
     );
     assert_eq!(
@@ -61,7 +61,7 @@ fn berlin_fall_back_repeats_the_hour_on_the_wall() {
     // 2026-10-25: at 01:00 UTC the wall clock goes back from 03:00 CEST to 02:00 CET, so the
     // wall reads 02:30 twice, an hour apart.
     let s = sandbox(BERLIN, &[("Laptop closed", "02:00", "03:00")]);
-    let in_force = (0, "02:30 — you said: laptop closed\n".to_string());
+    let in_force = (0, "02:30 — you said: Laptop closed\n".to_string());
     assert_eq!(
         due(&s, BERLIN, "2026-10-25T00:30:00Z"),
         in_force,
@@ -86,7 +86,7 @@ fn new_york_spring_forward_moves_the_morning_end() {
     let s = sandbox(NEW_YORK, &[("No Slack after 19:00", "19:00", "07:00")]);
     assert_eq!(
         due(&s, NEW_YORK, "2026-03-08T23:10:00Z"),
-        (0, "19:10 — you said: no Slack after 19:00\n".to_string()),
+        (0, "19:10 — you said: No Slack after 19:00\n".to_string()),
         "19:10 EDT"
     );
     assert_eq!(
@@ -105,7 +105,7 @@ fn new_york_spring_forward_moves_the_morning_end() {
 fn new_york_fall_back_keeps_the_window_through_the_repeated_hour() {
     // 2026-11-01: at 06:00 UTC the wall clock goes back from 02:00 EDT to 01:00 EST.
     let s = sandbox(NEW_YORK, &[("Pager muted", "01:00", "02:00")]);
-    let in_force = (0, "01:30 — you said: pager muted\n".to_string());
+    let in_force = (0, "01:30 — you said: Pager muted\n".to_string());
     assert_eq!(
         due(&s, NEW_YORK, "2026-11-01T05:30:00Z"),
         in_force,

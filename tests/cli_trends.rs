@@ -208,7 +208,11 @@ fn as_of_must_be_a_valid_day_not_after_today() {
     for (bad, says) in [
         ("2026-11-24", "after today (2026-11-23)"),
         ("2026-02-30", "invalid --as-of"),
-        ("yesterday", "invalid --as-of"),
+        // `today` and `yesterday` are accepted (tests/cli_input_forms.rs); other words are not.
+        (
+            "last week",
+            "expected a date as YYYY-MM-DD, today or yesterday",
+        ),
     ] {
         let output = s.cmd().args(["trends", "--as-of", bad]).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{bad}");

@@ -23,8 +23,7 @@ pub fn run(ctx: &Context, command: BoundaryCommand) -> Result<Exit> {
 
 fn time_arg(flag: &str, text: Option<&str>) -> Result<Option<ClockTime>, Failure> {
     text.map(|t| {
-        t.parse()
-            .map_err(|why: String| Failure::usage(format!("invalid {flag}: {why}")))
+        ClockTime::parse_input(t).map_err(|why| Failure::usage(format!("invalid {flag}: {why}")))
     })
     .transpose()
 }
@@ -101,12 +100,14 @@ fn list(ctx: &Context) -> Result<Exit> {
         } else {
             ""
         };
-        out.push_str(&format!(
-            "{:<6} {:<40} {:<24} {state}\n",
+        let row = format!(
+            "{:<6} {:<40} {:<24} {state}",
             b.id,
             b.text,
             describe_window(b)
-        ));
+        );
+        out.push_str(row.trim_end());
+        out.push('\n');
     }
     print(format_args!("{}", out))?;
     Ok(Exit::Ok)

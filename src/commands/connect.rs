@@ -32,16 +32,17 @@ pub fn run(ctx: &Context, args: ConnectArgs) -> Result<Exit> {
         gratitude: args.gratitude.unwrap_or_default().trim().to_string(),
         extra: Default::default(),
     };
+    // The person's name exactly as typed; `print` makes any control in it visible.
     let summary = format!(
-        "Logged a {} with {} on {} ({}, {}): {}\n",
-        kind.as_str().replace('_', " "),
+        "Logged {} with {} on {} (felt {}, {}): {}\n",
+        kind.phrase(),
         connection.person,
         date.format("%a %Y-%m-%d"),
         felt,
         match initiated_by {
             InitiatedBy::Me => "you reached out",
             InitiatedBy::Them => "they reached out",
-            InitiatedBy::Mutual => "mutual",
+            InitiatedBy::Mutual => "you both reached out",
         },
         connection.id,
     );

@@ -6,7 +6,7 @@
 //! dialog uses: never over the journal or its backups, never over an existing file without
 //! `--force`, atomically, 0600.
 
-use super::{Context, parse_day_arg, print_bytes};
+use super::{Context, eprint_line, parse_day_arg, print_bytes};
 use crate::cli::ExportArgs;
 use crate::error::{Exit, Failure};
 use crate::export::{Format, Range, export};
@@ -29,15 +29,24 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Exit> {
         .as_deref()
         .map(|text| parse_day_arg("--to", text))
         .transpose()?;
-    let range = Range::new(from, to).map_err(Failure::usage)?;
+    // `today` / `yesterday` need the journal's day boundary; plain dates are checked first.
+    if let (Some(from), Some(to)) = (from.and_then(|d| d.fixed()), to.and_then(|d| d.fixed())) {
+        Range::new(Some(from), Some(to)).map_err(Failure::usage)?;
+    }
     let journal = ctx.read()?;
+    let today = ctx.today(&journal);
+    let range = Range::new(from.map(|d| d.resolve(today)), to.map(|d| d.resolve(today)))
+        .map_err(Failure::usage)?;
     let bytes = export(&journal, format, range);
     match args.output {
         Some(path) if path.as_os_str() != "-" => {
             let written =
                 write_export(&ctx.store.paths, &path, &bytes, args.force).map_err(Failure::from)?;
             // stderr, so the message never mixes with data piped from stdout.
-            eprintln!("Wrote the {format} export to {}", written.display());
+            eprint_line(&format!(
+                "Wrote the {format} export to {}",
+                written.display()
+            ));
         }
         Some(_) | None => print_bytes(&bytes)?,
     }

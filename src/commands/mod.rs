@@ -16,6 +16,7 @@ use crate::error::{Exit, Failure};
 use crate::journal::{Journal, journal_day, parse_date};
 use crate::paths::Paths;
 use crate::store::Store;
+use crate::terminal_text::visible;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::io::Write;
@@ -78,9 +79,51 @@ fn paths(ctx: &Context) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// Parses a `--date`-style argument.
-pub fn parse_day_arg(flag: &str, text: &str) -> Result<NaiveDate, Failure> {
-    parse_date(text).map_err(|why| Failure::usage(format!("invalid {flag}: {why}")))
+/// A day as typed on the command line: a date, or `today` / `yesterday` (journal days, so
+/// before `day_starts_at` "today" is still the previous calendar date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayArg {
+    Date(NaiveDate),
+    Today,
+    Yesterday,
+}
+
+impl DayArg {
+    /// The calendar date, given today's journal day.
+    pub fn resolve(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            DayArg::Date(date) => date,
+            DayArg::Today => today,
+            DayArg::Yesterday => today.pred_opt().unwrap_or(today),
+        }
+    }
+
+    /// The date when it does not depend on the journal's day boundary.
+    pub fn fixed(self) -> Option<NaiveDate> {
+        match self {
+            DayArg::Date(date) => Some(date),
+            DayArg::Today | DayArg::Yesterday => None,
+        }
+    }
+}
+
+/// Parses a `--date`-style argument: `YYYY-MM-DD`, `today` or `yesterday` (any case).
+pub fn parse_day_arg(flag: &str, text: &str) -> Result<DayArg, Failure> {
+    let trimmed = text.trim();
+    if trimmed.eq_ignore_ascii_case("today") {
+        return Ok(DayArg::Today);
+    }
+    if trimmed.eq_ignore_ascii_case("yesterday") {
+        return Ok(DayArg::Yesterday);
+    }
+    parse_date(trimmed).map(DayArg::Date).map_err(|why| {
+        let why = if why.starts_with("expected") {
+            format!("expected a date as YYYY-MM-DD, today or yesterday, got {text:?}")
+        } else {
+            format!("{why} (expected YYYY-MM-DD, today or yesterday)")
+        };
+        Failure::usage(format!("invalid {flag}: {why}"))
+    })
 }
 
 /// A day to record something on: the given date (not in the future), or today.
@@ -88,7 +131,7 @@ pub fn record_day(flag: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Fai
     let Some(text) = flag else {
         return Ok(today);
     };
-    let date = parse_day_arg("--date", text)?;
+    let date = parse_day_arg("--date", text)?.resolve(today);
     if date > today {
         return Err(Failure::usage(format!(
             "invalid --date: {date} is in the future (today is {today})"
@@ -98,13 +141,31 @@ pub fn record_day(flag: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Fai
     Ok(date)
 }
 
-/// Writes to stdout; a closed pipe (`rekindle export | head`) is not an error.
+/// Writes human-readable text to stdout; a closed pipe (`rekindle export | head`) is not an
+/// error. The whole text goes through `terminal_text::visible`, so a journal value, a path or
+/// an argument inside it can never drive the terminal; rekindle's own wording holds no
+/// controls, so only those values are ever changed (SPEC §6 "Safe output").
 pub fn print(args: std::fmt::Arguments) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    quiet_broken_pipe(out.write_fmt(args).and_then(|()| out.flush()))
+    let text = match args.as_str() {
+        Some(text) => std::borrow::Cow::Borrowed(text),
+        None => std::borrow::Cow::Owned(args.to_string()),
+    };
+    print_bytes(visible(&text).as_bytes())
 }
 
-/// Writes bytes (an export) to stdout, with `print`'s broken-pipe rule.
+/// Writes human-readable text to stderr through the same sanitiser as `print`.
+pub fn eprint_line(text: &str) {
+    eprintln!("{}", visible(text));
+}
+
+/// Writes JSON to stdout. JSON stays exact; DEL, C1 and bidi characters inside its strings are
+/// spelled as `\uXXXX` escapes (the same value) so `cat`ting it is safe too.
+pub fn print_json(json: &str) -> Result<()> {
+    print_bytes(crate::terminal_text::escape_json_controls(json).as_bytes())
+}
+
+/// Writes bytes already in their final form (an export) to stdout, with `print`'s broken-pipe
+/// rule. Exports are made safe by `export::export` itself, files included.
 pub fn print_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     quiet_broken_pipe(out.write_all(bytes).and_then(|()| out.flush()))

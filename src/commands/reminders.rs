@@ -2,7 +2,7 @@
 
 use super::{Context, print};
 use crate::error::Exit;
-use crate::reminders::{in_force_now, reminder_line};
+use crate::reminders::{in_force_now, reminder_line_as_typed};
 use anyhow::Result;
 
 pub fn run(ctx: &Context, due: bool) -> Result<Exit> {
@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, due: bool) -> Result<Exit> {
     }
     let lines: String = active
         .iter()
-        .map(|b| reminder_line(b, now) + "\n")
+        .map(|b| reminder_line_as_typed(b, now) + "\n")
         .collect();
     print(format_args!("{lines}"))?;
     Ok(Exit::Ok)

@@ -1,6 +1,6 @@
 //! `rekindle settings [KEY [VALUE]]` and `rekindle support`.
 
-use super::{Context, print};
+use super::{Context, print, print_json};
 use crate::cli::SettingsArgs;
 use crate::error::{Exit, Failure};
 use crate::journal::SettingKey;
@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: SettingsArgs) -> Result<Exit> {
             let journal = ctx.read()?;
             if args.json {
                 let value = serde_json::to_value(&journal.settings)?;
-                print(format_args!("{}\n", value[key.name()]))?;
+                print_json(&format!("{}\n", value[key.name()]))?;
             } else {
                 print(format_args!("{}\n", journal.settings.get(key)))?;
             }
@@ -49,7 +49,7 @@ fn show_all(ctx: &Context, json: bool) -> Result<Exit> {
     let journal = ctx.read()?;
     if json {
         let text = serde_json::to_string_pretty(&journal.settings)?;
-        print(format_args!("{text}\n"))?;
+        print_json(&format!("{text}\n"))?;
         return Ok(Exit::Ok);
     }
     let mut out = String::new();

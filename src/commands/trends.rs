@@ -2,7 +2,7 @@
 //!
 //! Read-only: no lock and no write of any kind, so it runs beside an open TUI.
 
-use super::{Context, parse_day_arg, print};
+use super::{Context, parse_day_arg, print, print_json};
 use crate::cli::TrendsArgs;
 use crate::error::{Exit, Failure};
 use crate::trends;
@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: TrendsArgs) -> Result<Exit> {
         .transpose()?;
     let journal = ctx.read()?;
     let today = ctx.today(&journal);
-    let day = match as_of {
+    let day = match as_of.map(|day| day.resolve(today)) {
         // A review "as of" a day that has not happened would silently show an empty future week.
         Some(date) if date > today => {
             return Err(Failure::usage(format!(
@@ -32,7 +32,7 @@ pub fn run(ctx: &Context, args: TrendsArgs) -> Result<Exit> {
     let review = trends::review(&journal, day, usize::from(args.weeks));
     if args.json {
         let text = serde_json::to_string_pretty(&review)?;
-        print(format_args!("{text}\n"))?;
+        print_json(&format!("{text}\n"))?;
     } else {
         let text = trends::table(&review, &journal.settings.support_text);
         print(format_args!("{text}"))?;

@@ -94,7 +94,7 @@ pub(super) fn render(journal: &Journal, range: Range) -> Vec<u8> {
                 .unwrap_or(0)
                 .to_string(),
         ];
-        let note = text_cell(&c.note);
+        let note = note_cell(&c.note);
         let record = row
             .iter()
             .map(String::as_str)
@@ -110,6 +110,18 @@ pub(super) fn render(journal: &Journal, range: Range) -> Vec<u8> {
 fn write<'a>(out: &mut ::csv::Writer<Vec<u8>>, record: impl IntoIterator<Item = &'a str>) {
     out.write_record(record)
         .expect("writing CSV into a Vec cannot fail");
+}
+
+/// The note as a cell: a CRLF line break becomes LF (the cell is quoted, so line breaks stay
+/// inside it), every other control a visible escape (`terminal_text::visible`: a lone CR, ESC,
+/// C1, bidi), then the formula guard. The JSON export keeps the exact note.
+fn note_cell(note: &str) -> String {
+    let note = if note.contains("\r\n") {
+        note.replace("\r\n", "\n").into()
+    } else {
+        std::borrow::Cow::Borrowed(note)
+    };
+    text_cell(&crate::terminal_text::visible(&note)).into_owned()
 }
 
 /// Guards a text cell against formula injection: a spreadsheet runs a cell starting with `=`,
@@ -274,8 +286,31 @@ mod tests {
         let tricky = "Lunch with \"the team\", finally 🙂\r\nline two,\n\n\"quoted\" end";
         journal.check_ins[2].note = tricky.to_string();
         let (_, rows) = read_back(&render(&journal, Range::all()));
-        assert_eq!(rows[2]["note"], tricky);
+        // A CRLF line break reads back as LF; everything else exactly.
+        assert_eq!(rows[2]["note"], tricky.replace("\r\n", "\n"));
         assert_eq!(rows.len(), journal.check_ins.len(), "newlines split no row");
+    }
+
+    #[test]
+    fn terminal_controls_in_a_note_are_visible_escapes() {
+        let mut journal = sample();
+        journal.check_ins[2].note =
+            "\u{1b}[2J clear \u{1b}]52;c;aGk=\u{7} lone\rCR \u{9b}2J \u{202e}rtl 🧑\u{200d}💻"
+                .into();
+        let bytes = render(&journal, Range::all());
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(
+            !text
+                .chars()
+                .any(|c| crate::terminal_text::is_unsafe(c) && c != '\r'),
+            "{text:?}"
+        );
+        let (_, rows) = read_back(&bytes);
+        assert_eq!(
+            rows[2]["note"],
+            r"\u{1b}[2J clear \u{1b}]52;c;aGk=\u{7} lone\u{d}CR \u{9b}2J \u{202e}rtl 🧑\u{200d}💻"
+                .replace(r"\u{200d}", "\u{200d}")
+        );
     }
 
     #[test]
@@ -321,8 +356,9 @@ mod tests {
                     let cell = match flag { Some(true) => "1", Some(false) => "0", None => "" };
                     prop_assert_eq!(&row[*habit], cell);
                 }
-                let guarded = c.note.starts_with(['=', '+', '-', '@', '\t', '\r']);
-                let expected = if guarded { format!("'{}", c.note) } else { c.note.clone() };
+                let shown = crate::terminal_text::visible(&c.note.replace("\r\n", "\n")).into_owned();
+                let guarded = shown.starts_with(['=', '+', '-', '@', '\t', '\r']);
+                let expected = if guarded { format!("'{shown}") } else { shown };
                 prop_assert_eq!(&row["note"], &expected);
             }
         }

@@ -8,9 +8,24 @@ use super::Range;
 use crate::journal::{Journal, encode};
 
 pub(super) fn render(journal: &Journal, range: Range) -> Vec<u8> {
-    if range == Range::all() {
-        return encode(journal);
+    safe_to_cat(if range == Range::all() {
+        encode(journal)
+    } else {
+        encode_range(journal, range)
+    })
+}
+
+/// DEL, C1 and bidi characters spelled as `\uXXXX` (the same value), so the export can be read
+/// with `cat` without the terminal obeying them.
+fn safe_to_cat(bytes: Vec<u8>) -> Vec<u8> {
+    let text = std::str::from_utf8(&bytes).expect("serde_json writes UTF-8");
+    match crate::terminal_text::escape_json_controls(text) {
+        std::borrow::Cow::Borrowed(_) => bytes,
+        std::borrow::Cow::Owned(safe) => safe.into_bytes(),
     }
+}
+
+fn encode_range(journal: &Journal, range: Range) -> Vec<u8> {
     let restricted = Journal {
         format: journal.format.clone(),
         version: journal.version,

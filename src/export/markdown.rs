@@ -214,24 +214,22 @@ fn write_day(out: &mut String, c: &CheckIn, boundaries: &HashMap<&str, &Boundary
             .expect("writing to a String cannot fail");
         listed = true;
     }
-    for (wanted, heading) in [(true, "Did"), (false, "Did not")] {
+    // The habits done, never a list of what was not: a day saved from the TUI records every
+    // habit, and "Did not: …" under each of them read as a list of failures. Unrecorded
+    // habits are not mentioned at all.
+    let flags = c.habits.flags();
+    if flags.iter().any(Option::is_some) {
         let mut first = true;
-        for ((_, label), flag) in HABIT_LABELS.iter().zip(c.habits.flags()) {
-            if flag != Some(wanted) {
+        for ((_, label), flag) in HABIT_LABELS.iter().zip(flags) {
+            if flag != Some(true) {
                 continue;
             }
-            out.push_str(if first { "- " } else { ", " });
-            if first {
-                out.push_str(heading);
-                out.push_str(": ");
-            }
+            out.push_str(if first { "- Did: " } else { ", " });
             push_lowercase_first(out, label);
             first = false;
         }
-        if !first {
-            out.push('\n');
-            listed = true;
-        }
+        out.push_str(if first { "- No habits ticked\n" } else { "\n" });
+        listed = true;
     }
     for (wanted, heading) in [(Outcome::Kept, "Kept"), (Outcome::Slipped, "Slipped")] {
         let mut first = true;
@@ -550,7 +548,7 @@ mod tests {
             day.contains("Exhaustion 7 · cynicism 4 · efficacy 5 · composite 53.3 (high strain).")
         );
         assert!(day.contains("- Did: went outside, a real rest block\n"));
-        assert!(day.contains("- Did not: moved or exercised, disconnected from work\n"));
+        assert!(!day.contains("Did not"), "no list of habits not done");
         assert!(
             !day.contains("mindful"),
             "an unrecorded habit is not shown as not done"

@@ -97,9 +97,20 @@ impl Range {
 
 /// Formats the part of `journal` inside `range`. Check-ins and connections are filtered by their
 /// date; boundaries and settings are always included whole (check-ins refer to boundaries by id).
+///
+/// The human formats are safe to `cat` to a terminal, to stdout and in files alike: Markdown
+/// passes through `terminal_text::visible` whole (its own wording holds no controls), CSV its
+/// text cells. JSON stays exact; DEL, C1 and bidi characters are spelled `\uXXXX` inside its
+/// strings, which decodes to the same journal.
 pub fn export(journal: &Journal, format: Format, range: Range) -> Vec<u8> {
     match format {
-        Format::Markdown => markdown::render(journal, range).into_bytes(),
+        Format::Markdown => {
+            let markdown = markdown::render(journal, range);
+            match crate::terminal_text::visible(&markdown) {
+                std::borrow::Cow::Borrowed(_) => markdown.into_bytes(),
+                std::borrow::Cow::Owned(safe) => safe.into_bytes(),
+            }
+        }
         Format::Json => json::render(journal, range),
         Format::Csv => csv::render(journal, range),
     }

@@ -146,7 +146,7 @@ fn sleep_hours<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error>
     match Option::<f64>::deserialize(d)? {
         Some(hours) => check_sleep_hours(hours)
             .map(Some)
-            .map_err(serde::de::Error::custom),
+            .map_err(|_| serde::de::Error::custom("sleep hours must be a number from 0 to 24")),
         None => Ok(None),
     }
 }

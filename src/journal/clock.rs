@@ -31,6 +31,21 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("{text:?} is not a real calendar date"))
 }
 
+/// Why a date read from a file was refused, without repeating it: error messages never quote a
+/// value read from a file.
+fn date_problem(text: &str) -> &'static str {
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if well_formed {
+        "not a real calendar date (expected YYYY-MM-DD)"
+    } else {
+        "expected a date as YYYY-MM-DD"
+    }
+}
+
 /// Reads a date string without allocating: a journal holds thousands of them.
 struct DateVisitor;
 
@@ -42,7 +57,7 @@ impl serde::de::Visitor<'_> for DateVisitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
-        parse_date(text).map_err(E::custom)
+        parse_date(text).map_err(|_| E::custom(date_problem(text)))
     }
 }
 
@@ -75,7 +90,7 @@ pub mod opt_date_format {
         match Option::<String>::deserialize(d)? {
             Some(text) => parse_date(&text)
                 .map(Some)
-                .map_err(serde::de::Error::custom),
+                .map_err(|_| serde::de::Error::custom(date_problem(&text))),
             None => Ok(None),
         }
     }
@@ -100,10 +115,10 @@ pub mod opt_timestamp_format {
         d: D,
     ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
         match Option::<String>::deserialize(d)? {
-            Some(text) => DateTime::parse_from_rfc3339(&text).map(Some).map_err(|e| {
-                serde::de::Error::custom(format!(
-                    "expected an RFC 3339 time such as 2026-11-23T21:04:05+01:00, got {text:?} ({e})"
-                ))
+            Some(text) => DateTime::parse_from_rfc3339(&text).map(Some).map_err(|_| {
+                serde::de::Error::custom(
+                    "expected an RFC 3339 time such as 2026-11-23T21:04:05+01:00",
+                )
             }),
             None => Ok(None),
         }
@@ -152,6 +167,25 @@ impl FromStr for ClockTime {
     }
 }
 
+impl ClockTime {
+    /// Parses a time as a person types it: `HH:MM` or `H:MM` (`7:00` is `07:00`), surrounding
+    /// spaces ignored. The file format stays strict `HH:MM` (`FromStr` and serde); this is for
+    /// the command line and forms, which store the normalised `HH:MM`.
+    pub fn parse_input(text: &str) -> Result<ClockTime, String> {
+        let trimmed = text.trim();
+        let padded;
+        let candidate = if trimmed.len() == 4 && trimmed.as_bytes()[1] == b':' {
+            padded = format!("0{trimmed}");
+            padded.as_str()
+        } else {
+            trimmed
+        };
+        candidate.parse().map_err(|_: String| {
+            format!("expected a time as HH:MM or H:MM from 00:00 to 23:59, got {text:?}")
+        })
+    }
+}
+
 impl fmt::Display for ClockTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0.format("%H:%M"))
@@ -167,7 +201,10 @@ impl Serialize for ClockTime {
 impl<'de> Deserialize<'de> for ClockTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        // Strict HH:MM: the file is a public format; the lenient forms are for typing.
+        text.parse().map_err(|_: String| {
+            serde::de::Error::custom("expected a time as HH:MM from 00:00 to 23:59")
+        })
     }
 }
 
@@ -243,7 +280,9 @@ impl FromStr for ShortDay {
             .or_else(|| LONG_NAMES.iter().position(|n| *n == lower))
             .map(|i| ShortDay(weekday_from_index(i)))
             .ok_or_else(|| {
-                format!("expected a weekday as mon, tue, wed, thu, fri, sat or sun, got {text:?}")
+                format!(
+                    "expected a weekday as mon, tue, wed, thu, fri, sat or sun (or its full name), got {text:?}"
+                )
             })
     }
 }
@@ -251,14 +290,19 @@ impl FromStr for ShortDay {
 impl FromStr for LongDay {
     type Err = String;
 
+    /// Accepts the full name in any case, and the three-letter one (`sun`) as everywhere else
+    /// a weekday is typed. The file format stays the full lower-case name (serde).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let lower = text.trim().to_ascii_lowercase();
         LONG_NAMES
             .iter()
             .position(|n| *n == lower)
+            .or_else(|| SHORT_NAMES.iter().position(|n| *n == lower))
             .map(|i| LongDay(weekday_from_index(i)))
             .ok_or_else(|| {
-                format!("expected a weekday name (monday, tuesday, … sunday), got {text:?}")
+                format!(
+                    "expected a weekday name (monday, tuesday, … sunday) or its first three letters (mon … sun), got {text:?}"
+                )
             })
     }
 }
@@ -276,9 +320,9 @@ impl<'de> Deserialize<'de> for ShortDay {
         if SHORT_NAMES.contains(&text.as_str()) {
             text.parse().map_err(serde::de::Error::custom)
         } else {
-            Err(serde::de::Error::custom(format!(
-                "expected one of mon, tue, wed, thu, fri, sat, sun, got {text:?}"
-            )))
+            Err(serde::de::Error::custom(
+                "expected one of mon, tue, wed, thu, fri, sat, sun",
+            ))
         }
     }
 }
@@ -295,9 +339,9 @@ impl<'de> Deserialize<'de> for LongDay {
         if LONG_NAMES.contains(&text.as_str()) {
             text.parse().map_err(serde::de::Error::custom)
         } else {
-            Err(serde::de::Error::custom(format!(
-                "expected a lower-case weekday name (monday … sunday), got {text:?}"
-            )))
+            Err(serde::de::Error::custom(
+                "expected a lower-case weekday name (monday … sunday)",
+            ))
         }
     }
 }
@@ -329,6 +373,25 @@ mod tests {
     }
 
     #[test]
+    fn typed_times_accept_h_mm_and_store_hh_mm() {
+        for (typed, stored) in [
+            ("7:00", "07:00"),
+            ("07:00", "07:00"),
+            (" 9:05 ", "09:05"),
+            ("0:00", "00:00"),
+            ("23:59", "23:59"),
+        ] {
+            assert_eq!(ClockTime::parse_input(typed).unwrap().to_string(), stored);
+        }
+        for bad in [
+            "24:00", "7:60", "700", "7:0", "07:00:00", "x:00", "", "-1:00",
+        ] {
+            let err = ClockTime::parse_input(bad).unwrap_err();
+            assert!(err.contains("HH:MM or H:MM"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
     fn weekday_names_round_trip() {
         for (i, name) in SHORT_NAMES.iter().enumerate() {
             let day: ShortDay = serde_json::from_str(&format!("\"{name}\"")).unwrap();
@@ -338,6 +401,12 @@ mod tests {
         assert!(serde_json::from_str::<ShortDay>("\"Mon\"").is_err());
         assert!(serde_json::from_str::<LongDay>("\"Saturday\"").is_err());
         assert_eq!("Saturday".parse::<LongDay>().unwrap().0, Weekday::Sat);
+        assert_eq!("sun".parse::<LongDay>().unwrap().0, Weekday::Sun);
+        assert_eq!("Thu".parse::<LongDay>().unwrap().0, Weekday::Thu);
+        assert!(
+            serde_json::from_str::<LongDay>("\"sun\"").is_err(),
+            "the file stays strict"
+        );
         assert_eq!("SAT".parse::<ShortDay>().unwrap().0, Weekday::Sat);
     }
 }

@@ -137,27 +137,139 @@ fn parse<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, DecodeError> {
 fn describe(path: String, inner: serde_json::Error) -> DecodeError {
     let message = match inner.classify() {
         serde_json::error::Category::Eof => "the file ends too early (truncated?)".to_string(),
+        // Syntax messages quote grammar ("expected `,` or `}`"), never a value.
         serde_json::error::Category::Syntax => {
             format!("not valid JSON: {}", strip_position(&inner))
         }
-        _ => strip_position(&inner),
+        _ => {
+            let message = kind_only(&path, &strip_position(&inner));
+            redact_quotes(&redact_quotes(&message, '"'), '`')
+        }
     };
     DecodeError {
-        message: redact_long_quotes(&redact_long_quotes(&message, '"'), '`'),
+        message,
         path: if path.is_empty() { ".".into() } else { path },
         line: (inner.line() > 0).then_some(inner.line()),
         column: (inner.line() > 0).then_some(inner.column()),
     }
 }
 
-/// Longest quoted value an error message repeats; longer ones are told by length only.
-const QUOTE_LIMIT: usize = 24;
+/// Rewrites serde's data errors so they name the kind of problem and what was expected, never
+/// the value found: serde says "unknown variant `she hit me again`", which would put a private
+/// line on a terminal or in a bug report. The field is named by the error's path; the value is
+/// told by its kind (and a text by its length) at most.
+fn kind_only(path: &str, message: &str) -> String {
+    let field = path.rsplit('.').next().unwrap_or(path);
+    let field = field.split('[').next().unwrap_or(field);
+    if message.starts_with("unknown variant ") {
+        let accepted = message
+            .rfind("expected one of ")
+            .map(|at| &message[at + "expected one of ".len()..])
+            .or_else(|| {
+                message
+                    .rfind("expected ")
+                    .map(|at| &message[at + "expected ".len()..])
+            })
+            .map(|list| list.replace('`', "").replace(" or ", ", "))
+            .unwrap_or_default();
+        let what = match field {
+            "kind" => "kinds",
+            "felt" => "feelings",
+            "initiated_by" => "values for who reached out",
+            _ if path.contains(".boundaries.") => "outcomes",
+            _ => "values",
+        };
+        return if accepted.is_empty() {
+            format!("not one of the known {what}")
+        } else {
+            format!("not one of the known {what} ({accepted})")
+        };
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let expected = rest
+                .rfind(", expected ")
+                .map(|at| expected_words(field, &rest[at + ", expected ".len()..]))
+                .unwrap_or_else(|| "something else".to_string());
+            let found = found_words(rest);
+            return if prefix == "invalid type: " {
+                format!("expected {expected}, found {found}")
+            } else {
+                format!("expected {expected}, found {found} out of range")
+            };
+        }
+    }
+    if message.starts_with("invalid length ") {
+        let expected = message
+            .rfind(", expected ")
+            .map(|at| expected_words(field, &message[at + ", expected ".len()..]))
+            .unwrap_or_else(|| "another length".to_string());
+        return format!("the wrong number of entries: expected {expected}");
+    }
+    // "missing field `x`", "duplicate field `x`" name our own fields; our own custom messages
+    // name no value. Anything else has its quoted parts told by length only (below).
+    message.to_string()
+}
 
-/// Error messages quote the offending value ("invalid type: string \"…\""), which is how a note
-/// typed into the wrong field would end up on a terminal or in a bug report. Short values (a
-/// date, a time, a rating, an enum word) stay quoted so the message says what was wrong; longer
-/// ones are replaced by their length.
-fn redact_long_quotes(message: &str, quote: char) -> String {
+/// "a text of 12 characters", "a text of 1 character".
+fn text_of(length: usize) -> String {
+    match length {
+        1 => "a text of 1 character".to_string(),
+        n => format!("a text of {n} characters"),
+    }
+}
+
+/// What serde found, by kind: "a text of 12 characters", "a number", "true or false", …
+fn found_words(unexpected: &str) -> String {
+    let text = |quote: char| {
+        let inner = unexpected
+            .split_once(quote)
+            .map(|(_, rest)| rest.rfind(quote).map_or(rest, |end| &rest[..end]))
+            .unwrap_or("");
+        text_of(inner.chars().count())
+    };
+    if unexpected.starts_with("string ") {
+        text('"')
+    } else if unexpected.starts_with("integer ") || unexpected.starts_with("floating point ") {
+        "a number".into()
+    } else if unexpected.starts_with("boolean ") {
+        "true or false".into()
+    } else if unexpected.starts_with("null") {
+        "null".into()
+    } else if unexpected.starts_with("map") {
+        "an object".into()
+    } else if unexpected.starts_with("sequence") {
+        "a list".into()
+    } else {
+        "a value of another kind".into()
+    }
+}
+
+/// serde's "expected …" part in plain words; the field's rule where it is one we know.
+fn expected_words(field: &str, expected: &str) -> String {
+    match field {
+        "exhaustion" | "cynicism" | "efficacy" => {
+            return "a rating, a whole number from 0 to 10".into();
+        }
+        "sleep_hours" => return "hours of sleep, a number from 0 to 24".into(),
+        _ => {}
+    }
+    match expected {
+        "i64" | "u64" | "u8" | "u32" | "i32" | "f64" | "f32" => "a number".into(),
+        "a boolean" => "true or false".into(),
+        "a string" => "a text".into(),
+        "a sequence" => "a list".into(),
+        "a map" => "an object".into(),
+        other if other.starts_with("struct ") => "an object".into(),
+        other => other.replace('`', ""),
+    }
+}
+
+/// Error messages must not repeat a value read from the file. Whatever a message still quotes
+/// (a custom message, an unforeseen serde wording) is replaced by its length, so at most the
+/// size of a value reaches the terminal. Field names in "missing field `x`" are ours, but are
+/// kept only when they are a plain identifier.
+fn redact_quotes(message: &str, quote: char) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     while let Some(open) = rest.find(quote) {
@@ -181,13 +293,15 @@ fn redact_long_quotes(message: &str, quote: char) -> String {
             return out;
         };
         let quoted = &after[..close];
-        let length = quoted.chars().count();
-        if length > QUOTE_LIMIT {
-            out.push_str(&format!("a text of {length} characters"));
-        } else {
+        let is_field_name = message.contains("field ")
+            && !quoted.is_empty()
+            && quoted.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        if is_field_name {
             out.push(quote);
             out.push_str(quoted);
             out.push(quote);
+        } else {
+            out.push_str(&text_of(quoted.chars().count()));
         }
         rest = &after[close + 1..];
     }
@@ -404,6 +518,12 @@ mod tests {
         let truncated = &SAMPLE[..SAMPLE.len() / 2];
         assert!(refuse(truncated).message.contains("truncated"));
         assert!(refuse("garbage!").message.contains("not valid JSON"));
+        let missing_comma = SAMPLE.replace("\"version\": 1,", "\"version\": 1");
+        assert_eq!(
+            refuse(&missing_comma).message,
+            "not valid JSON: expected `,` or `}`",
+            "grammar is quoted as it is"
+        );
         assert!(refuse("[]").line.is_some());
         let trailing = format!("{SAMPLE} x");
         assert!(refuse(&trailing).message.contains("not valid JSON"));
@@ -428,9 +548,80 @@ mod tests {
         assert!(!err.to_string().contains("stairwell"), "{err}");
         let err = refuse(&SAMPLE.replace("\"felt\": \"nourishing\"", "\"felt\": \"great\""));
         assert!(
-            err.message.contains("\"great\"") || err.message.contains("great"),
-            "short values stay: {err}"
+            !err.to_string().contains("great"),
+            "short values go too: {err}"
         );
+    }
+
+    #[test]
+    fn errors_name_the_field_and_the_kind_of_problem_never_the_value() {
+        let cases = [
+            (
+                "\"kind\": \"call\"",
+                "\"kind\": \"she hit me again\"",
+                "connections[0].kind",
+                "not one of the known kinds (message, call, video, in_person, group, therapy, mentor, other)",
+            ),
+            (
+                "\"felt\": \"nourishing\"",
+                "\"felt\": \"awful\"",
+                "connections[0].felt",
+                "not one of the known feelings (nourishing, neutral, draining)",
+            ),
+            (
+                "\"exhaustion\": 7",
+                "\"exhaustion\": \"very\"",
+                "check_ins[0].exhaustion",
+                "expected a rating, a whole number from 0 to 10, found a text of 4 characters",
+            ),
+            (
+                "\"exhaustion\": 7",
+                "\"exhaustion\": 12",
+                "check_ins[0].exhaustion",
+                "a rating must be a whole number from 0 to 10",
+            ),
+            (
+                "\"from\": \"19:00\"",
+                "\"from\": \"secret\"",
+                "boundaries[0].from",
+                "expected a time as HH:MM from 00:00 to 23:59",
+            ),
+            (
+                "\"days\": [\"mon\", \"tue\"]",
+                "\"days\": [\"mon\", \"private\"]",
+                "boundaries[0].days[1]",
+                "expected one of mon, tue, wed, thu, fri, sat, sun",
+            ),
+            (
+                "\"date\": \"2026-11-23\", \"recorded_at\"",
+                "\"date\": \"2026-02-30\", \"recorded_at\"",
+                "check_ins[0].date",
+                "not a real calendar date (expected YYYY-MM-DD)",
+            ),
+            (
+                "\"recorded_at\": \"2026-11-23T21:04:05+01:00\"",
+                "\"recorded_at\": \"last tuesday\"",
+                "check_ins[0].recorded_at",
+                "expected an RFC 3339 time such as 2026-11-23T21:04:05+01:00",
+            ),
+            (
+                "\"b-2\": \"slipped\"",
+                "\"b-2\": \"maybe\"",
+                "check_ins[0].boundaries.b-2",
+                "not one of the known outcomes (kept, slipped)",
+            ),
+            (
+                "\"archived\": false",
+                "\"archived\": \"no\"",
+                "boundaries[0].archived",
+                "expected true or false, found a text of 2 characters",
+            ),
+        ];
+        for (from, to, path, message) in cases {
+            assert!(SAMPLE.contains(from), "{from}");
+            let err = refuse(&SAMPLE.replace(from, to));
+            assert_eq!((err.path.as_str(), err.message.as_str()), (path, message));
+        }
     }
 
     #[test]

@@ -106,6 +106,23 @@ vocabulary!(
     }
 );
 
+impl Kind {
+    /// The kind as a noun phrase with its article, for sentences: "a call", "an in-person
+    /// connection", "a therapy session".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Kind::Message => "a message",
+            Kind::Call => "a call",
+            Kind::Video => "a video call",
+            Kind::InPerson => "an in-person connection",
+            Kind::Group => "a group connection",
+            Kind::Therapy => "a therapy session",
+            Kind::Mentor => "a mentoring session",
+            Kind::Other => "a connection",
+        }
+    }
+}
+
 vocabulary!(
     /// Who reached out first.
     InitiatedBy {

@@ -125,7 +125,7 @@ impl Journal {
             if !dates.insert(c.date) {
                 return Err((
                     format!("check_ins[{i}].date"),
-                    format!("a second check-in for {} (one per day)", c.date),
+                    "a second check-in for the same date (one per day)".to_string(),
                 ));
             }
         }
@@ -134,7 +134,7 @@ impl Journal {
             if c.id.trim().is_empty() || !ids.insert(c.id.as_str()) {
                 return Err((
                     format!("connections[{i}].id"),
-                    format!("connection id {:?} is empty or used twice", c.id),
+                    "the connection id is empty or used twice".to_string(),
                 ));
             }
         }
@@ -143,7 +143,7 @@ impl Journal {
             if b.id.trim().is_empty() || !ids.insert(b.id.as_str()) {
                 return Err((
                     format!("boundaries[{i}].id"),
-                    format!("boundary id {:?} is empty or used twice", b.id),
+                    "the boundary id is empty or used twice".to_string(),
                 ));
             }
         }

@@ -41,7 +41,8 @@ impl TryFrom<i64> for Rating {
         u8::try_from(value)
             .ok()
             .and_then(Rating::new)
-            .ok_or_else(|| format!("a rating must be a whole number from 0 to 10, got {value}"))
+            // No value in the message: it is read from a file, and errors never quote those.
+            .ok_or_else(|| "a rating must be a whole number from 0 to 10".to_string())
     }
 }
 

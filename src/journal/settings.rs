@@ -69,8 +69,10 @@ impl SettingKey {
 
     pub fn accepted(self) -> &'static str {
         match self {
-            SettingKey::WeekStartsOn => "a weekday name: monday, tuesday, … sunday",
-            SettingKey::DayStartsAt => "a time HH:MM from 00:00 to 23:59",
+            SettingKey::WeekStartsOn => {
+                "a weekday name: monday, tuesday, … sunday, or mon, tue, … sun"
+            }
+            SettingKey::DayStartsAt => "a time HH:MM or H:MM from 00:00 to 23:59",
             SettingKey::SupportText => "any text that is not blank",
         }
     }
@@ -109,7 +111,7 @@ impl Settings {
                 self.week_starts_on = value.parse().map_err(refuse)?;
             }
             SettingKey::DayStartsAt => {
-                self.day_starts_at = value.trim().parse().map_err(refuse)?;
+                self.day_starts_at = ClockTime::parse_input(value).map_err(refuse)?;
             }
             SettingKey::SupportText => {
                 if value.trim().is_empty() {
