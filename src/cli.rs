@@ -22,7 +22,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Record (or replace) a day's check-in and print its scores
+    /// Record a day's check-in (or update the fields you give on a day that has one) and print its scores
     Checkin(CheckinArgs),
     /// Log a connection with someone
     Connect(ConnectArgs),
@@ -60,26 +60,34 @@ fn rating(text: &str) -> Result<u8, String> {
     }
 }
 
+/// A new day needs all three ratings. On a day that already has a check-in, only the fields
+/// given are changed and the rest is kept; `--replace` replaces the whole day.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "On a day that already has a check-in, only the options you give change it: the note, habits, boundaries and anything else recorded that day are kept, and rekindle says what changed. --replace records the day afresh (it then needs -e, -c and -f)."
+)]
 pub struct CheckinArgs {
     /// Exhaustion 0–10: how spent you feel, body and mind (0 fresh, 10 running on empty)
     #[arg(short = 'e', long, value_name = "N", value_parser = rating)]
-    pub exhaustion: u8,
+    pub exhaustion: Option<u8>,
     /// Cynicism 0–10: how detached from your work (0 involved, 10 couldn't care less)
     #[arg(short = 'c', long, value_name = "N", value_parser = rating)]
-    pub cynicism: u8,
+    pub cynicism: Option<u8>,
     /// Efficacy 0–10: how capable you felt (0 nothing landed, 10 my work made a difference)
     #[arg(short = 'f', long, value_name = "N", value_parser = rating)]
-    pub efficacy: u8,
+    pub efficacy: Option<u8>,
+    /// Replace the day's whole check-in instead of updating the fields given
+    #[arg(long)]
+    pub replace: bool,
     /// A note for the day; `-` reads it from stdin (keeps it out of shell history)
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// The day to record, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "D")]
     pub date: Option<String>,
-    /// Hours slept the night before (0–24)
+    /// Hours slept the night before (0–24), kept as typed
     #[arg(long, value_name = "H")]
-    pub sleep: Option<f64>,
+    pub sleep: Option<String>,
     /// You moved or exercised
     #[arg(long)]
     pub exercise: bool,

@@ -140,7 +140,7 @@ fn connection_is_written_exactly_as_the_spec_shows() {
 }
 
 #[test]
-fn checking_in_again_replaces_the_day_and_says_so() {
+fn checking_in_again_updates_the_day_and_says_so() {
     let s = Sandbox::new();
     s.cmd()
         .args(["checkin", "-e", "7", "-c", "4", "-f", "5"])
@@ -150,8 +150,8 @@ fn checking_in_again_replaces_the_day_and_says_so() {
         .args(["checkin", "-e", "3", "-c", "2", "-f", "8"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Replaced"))
-        .stdout(predicate::str::contains("replaced"));
+        .stdout(predicate::str::contains("Updated"))
+        .stdout(predicate::str::contains("exhaustion 7 → 3"));
     let journal = s.journal();
     let days = journal["check_ins"].as_array().unwrap();
     assert_eq!(days.len(), 1);

@@ -33,13 +33,13 @@ pub const VERSION: u64 = 1;
 pub struct Journal {
     pub format: String,
     pub version: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "clock::null_as_default")]
     pub settings: Settings,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "clock::null_as_default")]
     pub check_ins: Vec<CheckIn>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "clock::null_as_default")]
     pub connections: Vec<Connection>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "clock::null_as_default")]
     pub boundaries: Vec<Boundary>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
