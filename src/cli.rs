@@ -47,8 +47,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Merge a JSON export into the journal
     Import(ImportArgs),
-    /// Print where rekindle keeps its files
+    /// Print where rekindle keeps its files, and any sync-conflict copies of the journal
     Paths,
+    /// Merge two versions of the journal as a git merge driver (see README "Use on two machines")
+    MergeDriver(MergeDriverArgs),
 }
 
 fn rating(text: &str) -> Result<u8, String> {
@@ -206,4 +208,19 @@ pub struct ImportArgs {
     /// Report what would change without writing anything
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// `git config merge.rekindle.driver 'rekindle merge-driver %O %A %B'` with
+/// `journal.json merge=rekindle` in `.gitattributes`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Writes the merged journal over OURS and exits 0; exits 65 (and leaves OURS as it was) when any of the three files is not a readable journal. The merge follows `rekindle import`: nothing from either side is lost."
+)]
+pub struct MergeDriverArgs {
+    /// The common ancestor (git's %O; may be empty when both sides added the file)
+    pub base: PathBuf,
+    /// Our version (git's %A); the merged journal is written here
+    pub ours: PathBuf,
+    /// Their version (git's %B)
+    pub theirs: PathBuf,
 }

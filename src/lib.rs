@@ -17,6 +17,7 @@ pub mod reminders;
 pub mod scoring;
 pub mod screens;
 pub mod store;
+pub mod sync;
 pub mod trends;
 pub mod tui;
 pub mod ui;
