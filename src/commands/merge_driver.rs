@@ -92,6 +92,7 @@ mod tests {
         let mut theirs = sample();
         let mut added = theirs.connections[1].clone();
         added.id = "c-20261203-abcdef".into();
+        added.note = "Another walk.".into();
         theirs.connections.push(added);
         theirs.settings.week_starts_on = "sunday".parse().unwrap();
         let merged = merge_three(Some(&base), &ours, &theirs).journal;
