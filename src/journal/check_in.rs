@@ -113,7 +113,11 @@ impl PartialEq for Written {
 /// `Habits` as it is in the file.
 #[derive(Serialize, Deserialize)]
 struct HabitsRepr {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checked_sleep"
+    )]
     sleep_hours: Option<Number>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     exercise: Option<bool>,
@@ -169,6 +173,15 @@ impl From<Habits> for HabitsRepr {
             extra: habits.extra,
         }
     }
+}
+
+/// Validates `sleep_hours` where it is read, so an error names `…habits.sleep_hours`.
+fn checked_sleep<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Number>, D::Error> {
+    let number = Option::<Number>::deserialize(d)?;
+    if let Some(number) = &number {
+        sleep_value(number).map_err(serde::de::Error::custom)?;
+    }
+    Ok(number)
 }
 
 fn sleep_value(number: &Number) -> Result<f64, String> {

@@ -459,6 +459,15 @@ mod tests {
     }
 
     #[test]
+    fn out_of_range_sleep_is_refused_at_its_path() {
+        let err = refuse(&SAMPLE.replace("\"sleep_hours\": 6.5", "\"sleep_hours\": 24.5"));
+        assert_eq!(err.path, "check_ins[0].habits.sleep_hours");
+        assert!(err.message.contains("0 to 24"), "{}", err.message);
+        let err = refuse(&SAMPLE.replace("\"sleep_hours\": 6.5", "\"sleep_hours\": \"6\""));
+        assert_eq!(err.path, "check_ins[0].habits.sleep_hours");
+    }
+
+    #[test]
     fn minimal_hand_written_file_fills_defaults() {
         let journal = decode(
             br#"{"format":"rekindle-journal","version":1,
