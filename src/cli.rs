@@ -22,7 +22,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Record (or replace) a day's check-in and print its scores
+    /// Record a day's check-in (or update the fields you give on a day that has one) and print its scores
     Checkin(CheckinArgs),
     /// Log a connection with someone
     Connect(ConnectArgs),
@@ -47,8 +47,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Merge a JSON export into the journal
     Import(ImportArgs),
-    /// Print where rekindle keeps its files
+    /// Print where rekindle keeps its files, and any sync-conflict copies of the journal
     Paths,
+    /// Merge two versions of the journal as a git merge driver (see README "Use on two machines")
+    MergeDriver(MergeDriverArgs),
 }
 
 fn rating(text: &str) -> Result<u8, String> {
@@ -60,26 +62,34 @@ fn rating(text: &str) -> Result<u8, String> {
     }
 }
 
+/// A new day needs all three ratings. On a day that already has a check-in, only the fields
+/// given are changed and the rest is kept; `--replace` replaces the whole day.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "On a day that already has a check-in, only the options you give change it: the note, habits, boundaries and anything else recorded that day are kept, and rekindle says what changed. --replace records the day afresh (it then needs -e, -c and -f)."
+)]
 pub struct CheckinArgs {
     /// Exhaustion 0–10: how spent you feel, body and mind (0 fresh, 10 running on empty)
     #[arg(short = 'e', long, value_name = "N", value_parser = rating)]
-    pub exhaustion: u8,
+    pub exhaustion: Option<u8>,
     /// Cynicism 0–10: how detached from your work (0 involved, 10 couldn't care less)
     #[arg(short = 'c', long, value_name = "N", value_parser = rating)]
-    pub cynicism: u8,
+    pub cynicism: Option<u8>,
     /// Efficacy 0–10: how capable you felt (0 nothing landed, 10 my work made a difference)
     #[arg(short = 'f', long, value_name = "N", value_parser = rating)]
-    pub efficacy: u8,
+    pub efficacy: Option<u8>,
+    /// Replace the day's whole check-in instead of updating the fields given
+    #[arg(long)]
+    pub replace: bool,
     /// A note for the day; `-` reads it from stdin (keeps it out of shell history)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// The day to record: YYYY-MM-DD, today or yesterday [default: today]
     #[arg(long, value_name = "D")]
     pub date: Option<String>,
-    /// Hours slept the night before (0–24)
+    /// Hours slept the night before (0–24), kept as typed
     #[arg(long, value_name = "H")]
-    pub sleep: Option<f64>,
+    pub sleep: Option<String>,
     /// You moved or exercised
     #[arg(long)]
     pub exercise: bool,
@@ -202,4 +212,19 @@ pub struct ImportArgs {
     /// Report what would change without writing anything
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// `git config merge.rekindle.driver 'rekindle merge-driver %O %A %B'` with
+/// `journal.json merge=rekindle` in `.gitattributes`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Writes the merged journal over OURS and exits 0; exits 65 (and leaves OURS as it was) when any of the three files is not a readable journal. The merge follows `rekindle import`: nothing from either side is lost."
+)]
+pub struct MergeDriverArgs {
+    /// The common ancestor (git's %O; may be empty when both sides added the file)
+    pub base: PathBuf,
+    /// Our version (git's %A); the merged journal is written here
+    pub ours: PathBuf,
+    /// Their version (git's %B)
+    pub theirs: PathBuf,
 }

@@ -9,21 +9,29 @@
 //! - Check-ins are matched by date. A day in both with different content is a conflict: the one
 //!   with the later `recorded_at` wins; an absent `recorded_at` counts as oldest; on a tie the
 //!   journal keeps its own. The result lists check-ins by date.
-//! - Connections are matched by id with the same rule. Existing ones keep their place; new ones
-//!   are appended in the file's order (order carries no meaning for connections, and this keeps
-//!   an import into an empty journal exact).
-//! - Boundaries are matched by id; when they differ the file's version wins (a boundary has no
-//!   `recorded_at` to compare), and the difference is reported. New ones are appended.
+//! - Connections are matched by id. Two with the same id are the same connection when they have
+//!   the same date and person (case and outer spaces aside): then the later `recorded_at` wins,
+//!   as for check-ins. Otherwise they are different connections that two devices happened to
+//!   number alike: both are kept, the file's one under a new id (`c-YYYYMMDD-<6 letters>`,
+//!   derived from its content, so importing the same file again finds it instead of adding it
+//!   twice), and the report says so. An entry from the file that the journal already holds
+//!   exactly under another id is unchanged. Existing ones keep their place; new ones are
+//!   appended in the file's order.
+//! - Boundaries are matched by id the same way. Two with the same id are the same boundary when
+//!   their text (case and outer spaces aside) and `created` date agree; then the file's version
+//!   wins (a boundary has no `recorded_at` to compare). Otherwise both are kept, the file's one
+//!   under a new id (`b-<6 letters>`), and the file's check-ins that recorded it are pointed at
+//!   the new id.
 //! - Settings: the journal keeps its own, except that an empty journal still on default settings
 //!   (a first run, or restoring a backup onto a new machine) takes the file's settings — so
 //!   export → import into a fresh journal gives back the same journal.
 //! - Unknown top-level fields: the journal keeps its own; ones it lacks are taken from the file,
 //!   so nothing a newer rekindle wrote is dropped.
 
-use crate::journal::{CheckIn, Connection, Journal};
+use crate::journal::{Boundary, CheckIn, Connection, Journal};
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::collections::HashMap;
 use std::collections::btree_map::{BTreeMap, Entry as MapEntry};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// The merged journal and what the merge did.
@@ -31,6 +39,35 @@ use std::fmt::Write;
 pub struct Merge {
     pub journal: Journal,
     pub report: MergeReport,
+    /// File boundary ids that the merged journal holds under another id (file id → new id).
+    pub boundary_ids: BTreeMap<String, String>,
+}
+
+/// Which kind of entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Connection,
+    Boundary,
+}
+
+/// An entry from the file that is new to the journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Added {
+    CheckIn(NaiveDate),
+    Connection { id: String, what: String },
+    Boundary { id: String, text: String },
+}
+
+/// An entry from the file whose id the journal already used for a different entry: both are
+/// kept, the file's one under `new_id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reidentified {
+    pub entry: Entry,
+    pub id: String,
+    pub new_id: String,
+    /// Short descriptions of the journal's entry and the file's, for the report.
+    pub yours: String,
+    pub theirs: String,
 }
 
 /// What happened to the entries of one kind that the import file holds.
@@ -78,8 +115,13 @@ pub struct MergeReport {
     pub check_ins: Tally,
     pub connections: Tally,
     pub boundaries: Tally,
-    /// Check-in conflicts by date, then connection and boundary conflicts in the file's order.
+    /// Boundary conflicts, check-in conflicts by date, then connection conflicts, in the
+    /// file's order.
     pub conflicts: Vec<Conflict>,
+    /// Entries new to the journal (re-identified ones are in `reidentified` instead).
+    pub added: Vec<Added>,
+    /// Entries kept beside a different one with the same id, under a new id.
+    pub reidentified: Vec<Reidentified>,
     pub settings: SettingsOutcome,
     /// Whether the merged journal differs from the journal at all (whether to save).
     pub changed: bool,
@@ -88,29 +130,44 @@ pub struct MergeReport {
 /// Merges `incoming` (an import file) into `into` (the journal). See the module notes for rules.
 pub fn merge(into: &Journal, incoming: &Journal) -> Merge {
     let mut conflicts = Vec::new();
-    let (check_ins, check_in_tally) = merge_check_ins(into, incoming, &mut conflicts);
-    let (connections, connection_tally) = merge_connections(into, incoming, &mut conflicts);
-
-    let mut boundaries = into.boundaries.clone();
-    let mut boundary_tally = Tally::default();
-    let index: HashMap<String, usize> = ids(boundaries.iter().map(|b| b.id.as_str()));
-    for theirs in &incoming.boundaries {
-        match index.get(&theirs.id) {
-            None => {
-                boundaries.push(theirs.clone());
-                boundary_tally.added += 1;
-            }
-            Some(&i) if boundaries[i] == *theirs => boundary_tally.unchanged += 1,
-            Some(&i) => {
-                boundaries[i] = theirs.clone();
-                boundary_tally.updated += 1;
-                conflicts.push(Conflict::Boundary {
-                    id: theirs.id.clone(),
-                    kept: Side::File,
-                });
-            }
+    let mut added = Vec::new();
+    let mut reidentified = Vec::new();
+    let mut taken: HashSet<String> = into
+        .connections
+        .iter()
+        .map(|c| c.id.clone())
+        .chain(incoming.connections.iter().map(|c| c.id.clone()))
+        .chain(into.boundaries.iter().map(|b| b.id.clone()))
+        .chain(incoming.boundaries.iter().map(|b| b.id.clone()))
+        .collect();
+    let (boundaries, boundary_tally, boundary_ids) = merge_boundaries(
+        into,
+        incoming,
+        &mut taken,
+        &mut conflicts,
+        &mut added,
+        &mut reidentified,
+    );
+    // The file's check-ins point at the file's boundary ids; follow any that changed.
+    let mut theirs_check_ins = incoming.check_ins.clone();
+    if !boundary_ids.is_empty() {
+        for day in &mut theirs_check_ins {
+            day.boundaries = std::mem::take(&mut day.boundaries)
+                .into_iter()
+                .map(|(id, outcome)| (boundary_ids.get(&id).cloned().unwrap_or(id), outcome))
+                .collect();
         }
     }
+    let (check_ins, check_in_tally) =
+        merge_check_ins(into, &theirs_check_ins, &mut conflicts, &mut added);
+    let (connections, connection_tally) = merge_connections(
+        into,
+        incoming,
+        &mut taken,
+        &mut conflicts,
+        &mut added,
+        &mut reidentified,
+    );
 
     let fresh = into.check_ins.is_empty()
         && into.connections.is_empty()
@@ -148,20 +205,133 @@ pub fn merge(into: &Journal, incoming: &Journal) -> Merge {
             connections: connection_tally,
             boundaries: boundary_tally,
             conflicts,
+            added,
+            reidentified,
             settings: settings_outcome,
             changed,
         },
+        boundary_ids,
+    }
+}
+
+/// Whether two connections with the same id are one connection (an edit) rather than two that
+/// devices numbered alike.
+fn same_connection(a: &Connection, b: &Connection) -> bool {
+    a.date == b.date && same_words(&a.person, &b.person)
+}
+
+/// Whether two boundaries with the same id are one boundary rather than two created separately.
+fn same_boundary(a: &Boundary, b: &Boundary) -> bool {
+    a.created == b.created && same_words(&a.text, &b.text)
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+fn merge_boundaries(
+    into: &Journal,
+    incoming: &Journal,
+    taken: &mut HashSet<String>,
+    conflicts: &mut Vec<Conflict>,
+    added: &mut Vec<Added>,
+    reidentified: &mut Vec<Reidentified>,
+) -> (Vec<Boundary>, Tally, BTreeMap<String, String>) {
+    let mut boundaries = into.boundaries.clone();
+    let mut tally = Tally::default();
+    let mut moved = BTreeMap::new();
+    let index: HashMap<String, usize> = ids(boundaries.iter().map(|b| b.id.as_str()));
+    for theirs in &incoming.boundaries {
+        let same_but_id = |b: &Boundary| {
+            Boundary {
+                id: theirs.id.clone(),
+                ..b.clone()
+            } == *theirs
+        };
+        match index.get(&theirs.id) {
+            Some(&i) if boundaries[i] == *theirs => tally.unchanged += 1,
+            Some(&i) if same_boundary(&boundaries[i], theirs) => {
+                boundaries[i] = theirs.clone();
+                tally.updated += 1;
+                conflicts.push(Conflict::Boundary {
+                    id: theirs.id.clone(),
+                    kept: Side::File,
+                });
+            }
+            found => {
+                if let Some(held) = boundaries.iter().find(|b| same_but_id(b)) {
+                    // Already here under another id (an earlier import gave it one).
+                    if held.id != theirs.id {
+                        moved.insert(theirs.id.clone(), held.id.clone());
+                    }
+                    tally.unchanged += 1;
+                    continue;
+                }
+                let mut new = theirs.clone();
+                if let Some(&i) = found {
+                    new.id = derived_id("b-", theirs, taken);
+                    moved.insert(theirs.id.clone(), new.id.clone());
+                    reidentified.push(Reidentified {
+                        entry: Entry::Boundary,
+                        id: theirs.id.clone(),
+                        new_id: new.id.clone(),
+                        yours: describe_boundary(&boundaries[i]),
+                        theirs: describe_boundary(theirs),
+                    });
+                } else {
+                    added.push(Added::Boundary {
+                        id: new.id.clone(),
+                        text: new.text.clone(),
+                    });
+                }
+                tally.added += 1;
+                boundaries.push(new);
+            }
+        }
+    }
+    (boundaries, tally, moved)
+}
+
+fn describe_boundary(b: &Boundary) -> String {
+    match b.created {
+        Some(created) => format!("{:?}, created {created}", b.text),
+        None => format!("{:?}", b.text),
+    }
+}
+
+fn describe_connection(c: &Connection) -> String {
+    format!("{}, {}", c.date, c.person)
+}
+
+/// A new id for an entry from the file whose id the journal already uses for something else:
+/// `stem` + 6 letters and digits from a hash of the entry's content, so the same entry gets the
+/// same id whichever journal it is imported into, however often.
+fn derived_id<T: serde::Serialize>(stem: &str, entry: &T, taken: &mut HashSet<String>) -> String {
+    let text = serde_json::to_string(entry).expect("journal entries serialise");
+    let mut salt = 0u64;
+    loop {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ salt;
+        for byte in text.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        let id = format!("{stem}{}", crate::journal::id_suffix(hash));
+        if taken.insert(id.clone()) {
+            return id;
+        }
+        salt += 1;
     }
 }
 
 fn merge_check_ins(
     into: &Journal,
-    incoming: &Journal,
+    incoming: &[CheckIn],
     conflicts: &mut Vec<Conflict>,
+    added: &mut Vec<Added>,
 ) -> (Vec<CheckIn>, Tally) {
     let mut by_date: BTreeMap<NaiveDate, CheckIn> =
         into.check_ins.iter().map(|c| (c.date, c.clone())).collect();
-    let mut theirs: Vec<&CheckIn> = incoming.check_ins.iter().collect();
+    let mut theirs: Vec<&CheckIn> = incoming.iter().collect();
     theirs.sort_by_key(|c| c.date);
     let mut tally = Tally::default();
     for theirs in theirs {
@@ -169,6 +339,7 @@ fn merge_check_ins(
             MapEntry::Vacant(slot) => {
                 slot.insert(theirs.clone());
                 tally.added += 1;
+                added.push(Added::CheckIn(theirs.date));
             }
             MapEntry::Occupied(slot) if slot.get() == theirs => tally.unchanged += 1,
             MapEntry::Occupied(mut slot) => {
@@ -193,19 +364,24 @@ fn merge_check_ins(
 fn merge_connections(
     into: &Journal,
     incoming: &Journal,
+    taken: &mut HashSet<String>,
     conflicts: &mut Vec<Conflict>,
+    added: &mut Vec<Added>,
+    reidentified: &mut Vec<Reidentified>,
 ) -> (Vec<Connection>, Tally) {
     let mut connections = into.connections.clone();
     let index = ids(connections.iter().map(|c| c.id.as_str()));
     let mut tally = Tally::default();
     for theirs in &incoming.connections {
+        let same_but_id = |c: &Connection| {
+            Connection {
+                id: theirs.id.clone(),
+                ..c.clone()
+            } == *theirs
+        };
         match index.get(&theirs.id) {
-            None => {
-                connections.push(theirs.clone());
-                tally.added += 1;
-            }
             Some(&i) if connections[i] == *theirs => tally.unchanged += 1,
-            Some(&i) => {
+            Some(&i) if same_connection(&connections[i], theirs) => {
                 let kept = if recorded_later(theirs.recorded_at, connections[i].recorded_at) {
                     connections[i] = theirs.clone();
                     tally.updated += 1;
@@ -218,6 +394,32 @@ fn merge_connections(
                     id: theirs.id.clone(),
                     kept,
                 });
+            }
+            // Already here under another id (an earlier import gave it one).
+            _ if connections.iter().any(same_but_id) => tally.unchanged += 1,
+            found => {
+                let mut new = theirs.clone();
+                if let Some(&i) = found {
+                    new.id = derived_id(
+                        &format!("c-{}-", theirs.date.format("%Y%m%d")),
+                        theirs,
+                        taken,
+                    );
+                    reidentified.push(Reidentified {
+                        entry: Entry::Connection,
+                        id: theirs.id.clone(),
+                        new_id: new.id.clone(),
+                        yours: describe_connection(&connections[i]),
+                        theirs: describe_connection(theirs),
+                    });
+                } else {
+                    added.push(Added::Connection {
+                        id: new.id.clone(),
+                        what: describe_connection(&new),
+                    });
+                }
+                tally.added += 1;
+                connections.push(new);
             }
         }
     }
@@ -238,9 +440,6 @@ fn recorded_later(
     theirs > ours
 }
 
-/// Conflicts listed one by one in the summary before the rest are counted.
-const LISTED_CONFLICTS: usize = 10;
-
 impl MergeReport {
     /// The dates of conflicting check-ins, oldest first.
     pub fn conflict_dates(&self) -> Vec<NaiveDate> {
@@ -253,38 +452,89 @@ impl MergeReport {
             .collect()
     }
 
-    /// A few lines for a person: what was added, replaced and left alone, each conflict and
-    /// which version won, and what happened to the settings.
+    /// Lines for a person: the counts, then every change one by one (never cut short: a long
+    /// import makes a long report): what was added, what was kept beside an entry with the
+    /// same id under a new id, each conflict and which version won, and the settings.
     pub fn summary(&self) -> String {
         let mut out = String::new();
+        let mut line = |text: std::fmt::Arguments| {
+            out.write_fmt(text)
+                .expect("writing to a String cannot fail");
+            out.push('\n');
+        };
         if !self.changed {
-            out.push_str("Nothing to change: the journal already holds everything in the file.\n");
+            line(format_args!(
+                "Nothing to change: the journal already holds everything in the file."
+            ));
         }
         for (what, replaced, tally) in [
             ("Check-ins", "replaced", self.check_ins),
             ("Connections", "updated", self.connections),
             ("Boundaries", "updated", self.boundaries),
         ] {
-            write!(
-                out,
-                "{what}: {} added, {} {replaced}, {} unchanged",
+            let kept = if tally.kept > 0 {
+                format!(", {} kept as they were (yours were newer)", tally.kept)
+            } else {
+                String::new()
+            };
+            line(format_args!(
+                "{what}: {} added, {} {replaced}, {} unchanged{kept}.",
                 tally.added, tally.updated, tally.unchanged
-            )
-            .expect("writing to a String cannot fail");
-            if tally.kept > 0 {
-                write!(out, ", {} kept as they were (yours were newer)", tally.kept)
-                    .expect("writing to a String cannot fail");
+            ));
+        }
+        if !self.added.is_empty() {
+            line(format_args!("Added:"));
+            let dates: Vec<NaiveDate> = self
+                .added
+                .iter()
+                .filter_map(|a| match a {
+                    Added::CheckIn(date) => Some(*date),
+                    _ => None,
+                })
+                .collect();
+            for (first, last, days) in date_runs(&dates) {
+                if days == 1 {
+                    line(format_args!("  check-in {first}"));
+                } else {
+                    line(format_args!("  check-ins {first} to {last} ({days} days)"));
+                }
             }
-            out.push_str(".\n");
+            for added in &self.added {
+                match added {
+                    Added::CheckIn(_) => {}
+                    Added::Connection { id, what } => {
+                        line(format_args!("  connection {id}: {what}"))
+                    }
+                    Added::Boundary { id, text } => line(format_args!("  boundary {id}: {text:?}")),
+                }
+            }
+        }
+        if !self.reidentified.is_empty() {
+            line(format_args!(
+                "{} the same id as a different one of yours; both are kept, the file's under a new id:",
+                plural(
+                    self.reidentified.len(),
+                    "entry in the file has",
+                    "entries in the file have"
+                )
+            ));
+            for r in &self.reidentified {
+                let what = match r.entry {
+                    Entry::Connection => "connection",
+                    Entry::Boundary => "boundary",
+                };
+                line(format_args!(
+                    "  {what} {}: yours is {}, the file's is {}: added as {}",
+                    r.id, r.yours, r.theirs, r.new_id
+                ));
+            }
         }
         if !self.conflicts.is_empty() {
-            writeln!(
-                out,
-                "{} differed between the journal and the file (the later recorded_at wins; a tie keeps yours):",
+            line(format_args!(
+                "{} differed between the journal and the file (the later recorded_at wins; a tie keeps yours; a boundary takes the file's):",
                 plural(self.conflicts.len(), "entry", "entries")
-            )
-            .expect("writing to a String cannot fail");
-            for conflict in self.conflicts.iter().take(LISTED_CONFLICTS) {
+            ));
+            for conflict in &self.conflicts {
                 let (what, kept) = match conflict {
                     Conflict::CheckIn { date, kept } => (format!("check-in {date}"), kept),
                     Conflict::Connection { id, kept } => (format!("connection {id}"), kept),
@@ -294,15 +544,7 @@ impl MergeReport {
                     Side::File => "took the file's version",
                     Side::Journal => "kept yours",
                 };
-                writeln!(out, "  {what}: {outcome}").expect("writing to a String cannot fail");
-            }
-            if self.conflicts.len() > LISTED_CONFLICTS {
-                writeln!(
-                    out,
-                    "  … and {} more",
-                    self.conflicts.len() - LISTED_CONFLICTS
-                )
-                .expect("writing to a String cannot fail");
+                line(format_args!("  {what}: {outcome}"));
             }
         }
         match self.settings {
@@ -316,6 +558,21 @@ impl MergeReport {
         }
         out
     }
+}
+
+/// Consecutive days grouped: (first, last, number of days), in the order given.
+fn date_runs(dates: &[NaiveDate]) -> Vec<(NaiveDate, NaiveDate, usize)> {
+    let mut runs: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
+    for &date in dates {
+        match runs.last_mut() {
+            Some((_, last, days)) if last.succ_opt() == Some(date) => {
+                *last = date;
+                *days += 1;
+            }
+            _ => runs.push((date, date, 1)),
+        }
+    }
+    runs
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -471,7 +728,7 @@ mod tests {
         // Same id, later: the file's wins. Same id, no time in the file: the journal's stays.
         file.connections[0].felt = Felt::Draining;
         file.connections[0].recorded_at = at("2026-11-16T09:00:00+01:00");
-        file.connections[1].person = "Alexandra".into();
+        file.connections[1].note = "Walked by the river.".into();
         file.connections[2].note = "Homework: rest.".into();
         file.connections[2].recorded_at = at("2026-12-01T18:00:00+01:00");
         let mut new = file.connections[0].clone();
@@ -496,7 +753,11 @@ mod tests {
         );
         let connections = &merged.journal.connections;
         assert_eq!(connections[0].felt, Felt::Draining);
-        assert_eq!(connections[1].person, "Alex", "neither has a time: a tie");
+        assert_eq!(
+            connections[1].note,
+            sample().connections[1].note,
+            "neither has a time: a tie"
+        );
         assert_eq!(connections[2].note, "Homework: rest.", "a time beats none");
         assert_eq!(
             merged.report.connections,
@@ -529,7 +790,7 @@ mod tests {
     #[test]
     fn boundaries_merge_by_id_and_the_files_version_wins() {
         let mut file = sample();
-        file.boundaries[0].text = "No work email after 18:00".into();
+        file.boundaries[0].from = Some("18:00".parse().unwrap());
         file.boundaries[2].archived = false;
         file.boundaries.remove(1);
         let mut new = file.boundaries[0].clone();
@@ -544,9 +805,13 @@ mod tests {
             .map(|b| (b.id.as_str(), b.text.as_str(), b.archived))
             .collect();
         assert_eq!(
+            merged.journal.boundaries[0].from,
+            Some("18:00".parse().unwrap())
+        );
+        assert_eq!(
             texts,
             [
-                ("b-1", "No work email after 18:00", false),
+                ("b-1", "No work email after 19:00", false),
                 ("b-2", "Lunch away from the desk", false),
                 ("b-3", "No Slack on weekends", false),
                 ("b-4", "Phone stays in the hall", false),
@@ -618,14 +883,16 @@ mod tests {
             "Check-ins: 1 added, 1 replaced, 3 unchanged, 1 kept as they were (yours were newer).\n\
              Connections: 0 added, 0 updated, 3 unchanged.\n\
              Boundaries: 0 added, 0 updated, 3 unchanged.\n\
-             2 entries differed between the journal and the file (the later recorded_at wins; a tie keeps yours):\n  \
+             Added:\n  \
+               check-in 2026-11-09\n\
+             2 entries differed between the journal and the file (the later recorded_at wins; a tie keeps yours; a boundary takes the file's):\n  \
                check-in 2026-11-16: took the file's version\n  \
                check-in 2026-11-20: kept yours\n"
         );
     }
 
     #[test]
-    fn long_conflict_lists_are_cut_short() {
+    fn long_conflict_lists_are_listed_in_full() {
         let mut file = Journal::default();
         let mut journal = Journal::default();
         for n in 0..12 {
@@ -635,9 +902,13 @@ mod tests {
             file.check_ins.push(CheckIn::new(date, r(2), r(2), r(2)));
         }
         let summary = merge(&journal, &file).report.summary();
-        assert!(summary.contains("  check-in 2026-01-10: kept yours\n"));
-        assert!(!summary.contains("2026-01-11"));
-        assert!(summary.ends_with("  … and 2 more\n"), "{summary}");
+        for n in 1..=12 {
+            assert!(
+                summary.contains(&format!("  check-in 2026-01-{n:02}: kept yours\n")),
+                "{summary}"
+            );
+        }
+        assert!(!summary.contains("more"), "{summary}");
     }
 
     proptest! {
@@ -671,9 +942,29 @@ mod tests {
         fn merging_again_changes_nothing(ours in arb_journal(), theirs in arb_journal()) {
             let first = merge(&ours, &theirs);
             prop_assert!(first.journal.validate().is_ok());
+            let mut theirs_moved = theirs.clone();
+            for day in &mut theirs_moved.check_ins {
+                day.boundaries = std::mem::take(&mut day.boundaries)
+                    .into_iter()
+                    .map(|(id, o)| (first.boundary_ids.get(&id).cloned().unwrap_or(id), o))
+                    .collect();
+            }
+            // Nothing is lost: every connection and boundary of either side is in the result,
+            // under its own id or a new one.
+            let without_id = |c: &Connection| Connection { id: String::new(), ..c.clone() };
+            for c in ours.connections.iter().chain(&theirs.connections) {
+                let found = first.journal.connections.iter().any(|m| without_id(m) == without_id(c))
+                    || first.journal.connections.iter().any(|m| m.id == c.id && same_connection(m, c));
+                prop_assert!(found, "connection {} was lost", c.id);
+            }
+            for b in ours.boundaries.iter().chain(&theirs.boundaries) {
+                let found = first.journal.boundaries.iter().any(|m| Boundary { id: b.id.clone(), ..m.clone() } == *b)
+                    || first.journal.boundaries.iter().any(|m| m.id == b.id && same_boundary(m, b));
+                prop_assert!(found, "boundary {} was lost", b.id);
+            }
             for c in &first.journal.check_ins {
                 let from_either = ours.check_in_on(c.date) == Some(c)
-                    || theirs.check_in_on(c.date) == Some(c);
+                    || theirs_moved.check_in_on(c.date) == Some(c);
                 prop_assert!(from_either, "{} came from neither side", c.date);
             }
             let dates = |j: &Journal| j.check_ins.iter().map(|c| c.date).collect::<std::collections::BTreeSet<_>>();

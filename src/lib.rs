@@ -19,6 +19,7 @@ pub mod reminders;
 pub mod scoring;
 pub mod screens;
 pub mod store;
+pub mod sync;
 pub mod terminal_text;
 pub mod trends;
 pub mod tui;

@@ -55,7 +55,7 @@ fn a_name_and_ctrl_s_log_a_connection_with_the_defaults() {
     assert_eq!(journal.connections.len(), 1);
     let c = &journal.connections[0];
     assert_eq!(c.person, "Jo 2");
-    assert_eq!(c.id, "c-20261123-1");
+    assert!(c.id.starts_with("c-20261123-"), "{}", c.id);
     assert_eq!(c.date.to_string(), "2026-11-23");
     assert_eq!(
         (c.kind, c.initiated_by, c.felt),
@@ -124,8 +124,8 @@ fn a_future_or_malformed_date_is_refused() {
     type_text(&mut app, "2026-11-20");
     let effects = press(&mut app, key(KeyCode::Enter));
     let journal = saved_journal(&effects);
-    assert_eq!(
-        journal.connections[0].id, "c-20261120-1",
+    assert!(
+        journal.connections[0].id.starts_with("c-20261120-"),
         "Enter on the last field saves"
     );
 }
@@ -401,7 +401,7 @@ fn adding_a_boundary_with_window_and_days() {
     let effects = press(&mut app, key(KeyCode::Enter));
     let journal = saved_journal(&effects);
     let b = &journal.boundaries[0];
-    assert_eq!(b.id, "b-1");
+    assert!(b.id.starts_with("b-"), "{}", b.id);
     assert_eq!(b.text, "No work email after 19:00");
     assert_eq!(
         (

@@ -380,17 +380,15 @@ fn importing_an_export_into_an_empty_data_dir_reproduces_the_journal_exactly() {
         .args(["settings", "support_text", "Samaritans: 116 123"])
         .assert()
         .success();
+    let b1 = source.journal()["boundaries"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     for (date, e) in [("2026-11-20", "6"), ("2026-11-22", "4")] {
         source
             .cmd()
             .args(["checkin", "-e", e, "-c", "3", "-f", "6", "--date", date])
-            .args([
-                "--note",
-                "line one\nline \"two\"",
-                "--rest",
-                "--kept",
-                "b-1",
-            ])
+            .args(["--note", "line one\nline \"two\"", "--rest", "--kept", &b1])
             .assert()
             .success();
     }

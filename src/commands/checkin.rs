@@ -1,114 +1,229 @@
-//! `rekindle checkin`: record or replace a day's check-in, then print its scores.
+//! `rekindle checkin`: record a day's check-in, or update one, then print its scores.
+//!
+//! A day without a check-in needs the three ratings. On a day that has one, only the fields
+//! given on the command line change; the note, habits, boundary outcomes and fields this
+//! version does not know are kept, and the output says what changed (SPEC §2). `--replace`
+//! records the day afresh from the options given (fields unknown to this version are still
+//! kept: the user cannot see or give them here).
 
 use super::{Context, print, record_day};
 use crate::cli::CheckinArgs;
 use crate::error::{Exit, Failure};
-use crate::journal::{CheckIn, Habits, Outcome, Rating, Upsert, check_sleep_hours};
+use crate::journal::{CheckIn, HABIT_LABELS, Habits, Outcome, Rating};
 use crate::scoring::{self, Band, NOT_A_DIAGNOSIS};
 use crate::store::CLI_LOCK_PATIENCE;
 use anyhow::Result;
 use std::io::Read;
 
 pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
-    let rating = |v: u8| Rating::new(v).expect("clap's value parser keeps ratings in 0..=10");
     let note = match args.note.as_deref() {
-        Some("-") => read_stdin_note()?,
-        Some(text) => text.trim_end().to_string(),
-        None => String::new(),
+        Some("-") => Some(read_stdin_note()?),
+        Some(text) => Some(text.trim_end().to_string()),
+        None => None,
     };
-    let sleep_hours = args
-        .sleep
-        .map(check_sleep_hours)
-        .transpose()
-        .map_err(|why| Failure::usage(format!("invalid --sleep: {why}")))?;
+    // Validated before the lock: a refused command writes nothing.
+    let mut sleep = Habits::default();
+    if let Some(text) = &args.sleep {
+        sleep
+            .set_sleep_hours_text(&text.replace(',', "."))
+            .map_err(|why| Failure::usage(format!("invalid --sleep: {why}")))?;
+    }
 
     let (lock, mut journal) = ctx
         .store
         .begin_write(CLI_LOCK_PATIENCE, ctx.now.date_naive())?;
     let today = ctx.today(&journal);
     let date = record_day(args.date.as_deref(), today)?;
-
-    let mut check_in = CheckIn::new(
-        date,
-        rating(args.exhaustion),
-        rating(args.cynicism),
-        rating(args.efficacy),
-    );
-    check_in.recorded_at = Some(ctx.now);
-    check_in.note = note;
-    check_in.habits = habits(&args, sleep_hours);
-    for (ids, outcome) in [
-        (&args.kept, Outcome::Kept),
-        (&args.slipped, Outcome::Slipped),
-    ] {
-        for id in ids {
-            if journal.boundary(id).is_none() {
-                return Err(Failure::usage(format!("no boundary with id {id:?}"))
-                    .with_hint("see `rekindle boundary list` for the ids")
-                    .into());
-            }
-            if check_in.boundaries.insert(id.clone(), outcome).is_some() {
-                return Err(Failure::usage(format!(
-                    "boundary {id:?} is given as both kept and slipped"
-                ))
+    for id in args.kept.iter().chain(&args.slipped) {
+        if journal.boundary(id).is_none() {
+            return Err(Failure::usage(format!("no boundary with id {id:?}"))
+                .with_hint("see `rekindle boundary list` for the ids")
                 .into());
-            }
+        }
+        if args.kept.contains(id) && args.slipped.contains(id) {
+            return Err(Failure::usage(format!(
+                "boundary {id:?} is given as both kept and slipped"
+            ))
+            .into());
         }
     }
 
+    let existing = journal.check_in_on(date).cloned();
+    let (check_in, changes) = match &existing {
+        Some(old) if !args.replace => {
+            let mut day = old.clone();
+            apply(&mut day, &args, note, &sleep);
+            let changes = describe_changes(old, &day);
+            (day, changes)
+        }
+        _ => {
+            let [Some(e), Some(c), Some(f)] = [args.exhaustion, args.cynicism, args.efficacy]
+            else {
+                let why = if existing.is_some() {
+                    "--replace records the whole day afresh: give -e, -c and -f"
+                } else {
+                    "a new check-in needs all three ratings: -e, -c and -f"
+                };
+                return Err(Failure::usage(format!("{why} (for {date})"))
+                    .with_hint("for example: rekindle checkin -e 7 -c 4 -f 5")
+                    .into());
+            };
+            let mut day = CheckIn::new(date, rating(e), rating(c), rating(f));
+            if let Some(old) = &existing {
+                // Fields this version does not know are not the user's to give here: keep them.
+                day.extra = old.extra.clone();
+                day.habits.extra = old.habits.extra.clone();
+            }
+            apply(&mut day, &args, note, &sleep);
+            (day, Vec::new())
+        }
+    };
+
+    let unchanged = existing.is_some() && !args.replace && changes.is_empty();
+    if !unchanged {
+        let mut check_in = check_in.clone();
+        check_in.recorded_at = Some(ctx.now);
+        journal.upsert_check_in(check_in);
+        ctx.store.save(&lock, &journal)?;
+    }
+    drop(lock);
+
+    let day = date.format("%a %Y-%m-%d");
+    let path = ctx.store.paths.journal.display();
+    let headline = match (&existing, args.replace) {
+        (None, _) => format!("Saved the check-in for {day} in {path}\n"),
+        (Some(_), true) => format!("Replaced the whole check-in for {day} in {path}\n"),
+        (Some(_), false) if unchanged => {
+            format!("Nothing to change: the check-in for {day} already says that.\n")
+        }
+        (Some(_), false) => format!(
+            "Updated the check-in for {day} in {path}: {}\n(the rest of the day is kept; --replace records the whole day afresh)\n",
+            changes.join(", ")
+        ),
+    };
     let strain = scoring::strain(&check_in);
     let composite = scoring::composite(&check_in);
     let band = Band::of_day(&check_in);
-    let upsert = journal.upsert_check_in(check_in);
-    ctx.store.save(&lock, &journal)?;
-    drop(lock);
-
-    let verb = match upsert {
-        Upsert::Added => "Saved",
-        Upsert::Replaced => "Replaced",
-    };
     print(format_args!(
-        "{verb} the check-in for {} in {}\n\
-         exhaustion {}, cynicism {}, efficacy {}: strain {strain} of 30, composite {} ({})\n\
+        "{headline}exhaustion {}, cynicism {}, efficacy {}: strain {strain} of 30, composite {} ({})\n\
          {NOT_A_DIAGNOSIS}\n",
-        date.format("%a %Y-%m-%d"),
-        ctx.store.paths.journal.display(),
-        args.exhaustion,
-        args.cynicism,
-        args.efficacy,
+        check_in.exhaustion.get(),
+        check_in.cynicism.get(),
+        check_in.efficacy.get(),
         scoring::fmt1(composite),
         band.label(),
     ))?;
-    if upsert == Upsert::Replaced {
-        print(format_args!(
-            "(that day already had a check-in; it was replaced)\n"
-        ))?;
-    }
     Ok(Exit::Ok)
 }
 
-/// Booleans are recorded only when at least one habit flag is given, and then the unnamed ones
-/// as `false`, so "days with vs without" comparisons have both sides (SPEC §2).
-fn habits(args: &CheckinArgs, sleep_hours: Option<f64>) -> Habits {
-    let flags = [
+fn rating(v: u8) -> Rating {
+    Rating::new(v).expect("clap's value parser keeps ratings in 0..=10")
+}
+
+/// Applies the options given to `day`; options not given leave their field as it is.
+fn apply(day: &mut CheckIn, args: &CheckinArgs, note: Option<String>, sleep: &Habits) {
+    for (value, slot) in [
+        (args.exhaustion, &mut day.exhaustion),
+        (args.cynicism, &mut day.cynicism),
+        (args.efficacy, &mut day.efficacy),
+    ] {
+        if let Some(v) = value {
+            *slot = rating(v);
+        }
+    }
+    if let Some(note) = note {
+        day.note = note;
+    }
+    if args.sleep.is_some() {
+        let extra = std::mem::take(&mut day.habits.extra);
+        let flags = day.habits.flags();
+        day.habits = sleep.clone();
+        day.habits.extra = extra;
+        for (i, flag) in flags.into_iter().enumerate() {
+            *day.habits.flag_mut(i).expect("five habits") = flag;
+        }
+    }
+    // Booleans are recorded only when at least one habit flag is given: the named ones as
+    // `true`, and unnamed ones not yet recorded as `false`, so "days with vs without"
+    // comparisons have both sides (SPEC §2). A habit already recorded that day is kept.
+    let given = [
         args.exercise,
         args.outside,
         args.mindful,
         args.rest,
         args.disconnected,
     ];
-    let mut habits = Habits {
-        sleep_hours,
-        ..Habits::default()
-    };
-    if flags.iter().any(|&f| f) {
-        for (i, flag) in flags.into_iter().enumerate() {
-            if let Some(slot) = habits.flag_mut(i) {
-                *slot = Some(flag);
+    if given.iter().any(|&f| f) {
+        for (i, flag) in given.into_iter().enumerate() {
+            let slot = day.habits.flag_mut(i).expect("five habits");
+            if flag {
+                *slot = Some(true);
+            } else if slot.is_none() {
+                *slot = Some(false);
             }
         }
     }
-    habits
+    for (ids, outcome) in [
+        (&args.kept, Outcome::Kept),
+        (&args.slipped, Outcome::Slipped),
+    ] {
+        for id in ids {
+            day.boundaries.insert(id.clone(), outcome);
+        }
+    }
+}
+
+/// What differs between two versions of a day, one short phrase each (never the note's text).
+fn describe_changes(old: &CheckIn, new: &CheckIn) -> Vec<String> {
+    let mut changes = Vec::new();
+    for (name, before, after) in [
+        ("exhaustion", old.exhaustion, new.exhaustion),
+        ("cynicism", old.cynicism, new.cynicism),
+        ("efficacy", old.efficacy, new.efficacy),
+    ] {
+        if before != after {
+            changes.push(format!("{name} {} → {}", before.get(), after.get()));
+        }
+    }
+    if old.note != new.note {
+        changes.push(
+            if old.note.is_empty() {
+                "note added"
+            } else if new.note.is_empty() {
+                "note cleared"
+            } else {
+                "note replaced"
+            }
+            .to_string(),
+        );
+    }
+    if old.habits.sleep_hours != new.habits.sleep_hours {
+        let show = |h: Option<f64>| h.map_or("not recorded".to_string(), scoring::fmt1);
+        changes.push(format!(
+            "sleep {} → {}",
+            show(old.habits.sleep_hours),
+            show(new.habits.sleep_hours)
+        ));
+    }
+    let yes_no = |f: Option<bool>| match f {
+        None => "not recorded",
+        Some(true) => "yes",
+        Some(false) => "no",
+    };
+    for (i, (key, _)) in HABIT_LABELS.iter().enumerate() {
+        let (before, after) = (old.habits.flags()[i], new.habits.flags()[i]);
+        if before != after {
+            changes.push(format!("{key} {} → {}", yes_no(before), yes_no(after)));
+        }
+    }
+    for (id, outcome) in &new.boundaries {
+        let before = old.boundaries.get(id);
+        if before != Some(outcome) {
+            let was = before.map_or("not recorded", |o| o.as_str());
+            changes.push(format!("{id} {was} → {}", outcome.as_str()));
+        }
+    }
+    changes
 }
 
 fn read_stdin_note() -> Result<String, Failure> {

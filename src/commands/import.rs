@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Exit> {
 
 /// Reads and decodes the import file; every failure is exit 65 naming the file and, for invalid
 /// content, the JSON path with line and column.
-fn read_import_file(path: &Path) -> Result<Journal, Failure> {
+pub(super) fn read_import_file(path: &Path) -> Result<Journal, Failure> {
     let bytes = std::fs::read(path).map_err(|e| {
         Failure::new(
             Exit::DataErr,

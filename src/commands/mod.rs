@@ -6,6 +6,7 @@ mod checkin;
 mod connect;
 mod export;
 mod import;
+mod merge_driver;
 mod reminders;
 mod settings;
 mod status;
@@ -48,6 +49,10 @@ impl Context {
 
 /// Runs one subcommand and returns the exit status.
 pub fn run(cli: Cli) -> Result<Exit> {
+    // A git merge driver works on git's files only: no data dir, no clock.
+    if let Some(Command::MergeDriver(args)) = cli.command {
+        return merge_driver::run(args);
+    }
     let ctx = Context::new(&cli)?;
     let Some(command) = cli.command else {
         return crate::tui::run(&ctx.store);
@@ -64,6 +69,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Export(args) => export::run(&ctx, args),
         Command::Import(args) => import::run(&ctx, args),
         Command::Paths => paths(&ctx),
+        Command::MergeDriver(args) => merge_driver::run(args),
     }
 }
 
@@ -76,6 +82,22 @@ fn paths(ctx: &Context) -> Result<Exit> {
         p.backups.display(),
         p.lock.display()
     ))?;
+    let conflicts = crate::sync::sync_conflicts(&p.data_dir);
+    if conflicts.is_empty() {
+        print(format_args!("sync conflicts: none\n"))?;
+    } else {
+        let mut out = format!(
+            "sync conflicts: {} beside the journal (a sync tool kept both versions when two machines changed it):\n",
+            conflicts.len()
+        );
+        for path in &conflicts {
+            out.push_str(&format!("  {}\n", path.display()));
+        }
+        out.push_str(
+            "  merge each into the journal with `rekindle import FILE` (nothing is lost: see the report), then delete or move the copy\n",
+        );
+        print(format_args!("{out}"))?;
+    }
     Ok(Exit::Ok)
 }
 

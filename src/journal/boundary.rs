@@ -26,7 +26,7 @@ pub struct Boundary {
         with = "opt_date_format"
     )]
     pub created: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::clock::null_as_default")]
     pub archived: bool,
     #[serde(flatten)]
     pub extra: Map<String, Value>,

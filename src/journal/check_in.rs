@@ -1,10 +1,10 @@
 //! A day's check-in: the three ratings, recovery habits, boundary outcomes and a note.
 
-use super::clock::date_format;
+use super::clock::{date_format, null_as_default};
 use super::rating::Rating;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Number, Value};
 use std::collections::BTreeMap;
 
 /// One day's check-in. There is at most one per `date`.
@@ -21,12 +21,24 @@ pub struct CheckIn {
     pub exhaustion: Rating,
     pub cynicism: Rating,
     pub efficacy: Rating,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub note: String,
-    #[serde(default, skip_serializing_if = "Habits::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Habits::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub habits: Habits,
     /// Boundary id → outcome. A boundary absent here was not recorded that day.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "null_as_default"
+    )]
     pub boundaries: BTreeMap<String, Outcome>,
     /// Fields written by a newer rekindle or another tool, kept so a save never drops them.
     #[serde(flatten)]
@@ -68,27 +80,117 @@ impl Outcome {
 }
 
 /// Recovery habits. Every field is optional: `None` means "not recorded", never "no".
+///
+/// `sleep_hours` is kept exactly as written: the number's text from the file (or from
+/// `--sleep`) is remembered and written back unchanged while the value is unchanged, so a save
+/// never turns `6.55` into `6.6` or `7` into `7.0`. Rounding is for display only.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "HabitsRepr", into = "HabitsRepr")]
 pub struct Habits {
-    /// Sleep of the night before the day, 0–24 hours to one decimal.
+    /// Sleep of the night before the day, 0–24 hours.
+    pub sleep_hours: Option<f64>,
+    pub exercise: Option<bool>,
+    pub outside: Option<bool>,
+    pub mindful: Option<bool>,
+    pub rest_block: Option<bool>,
+    pub disconnected: Option<bool>,
+    pub extra: Map<String, Value>,
+    /// How `sleep_hours` was written, when it was read from text.
+    sleep_hours_written: Written,
+}
+
+/// The text of a number as it was read. Never part of equality: `7` and `7.0` are the same
+/// amount of sleep, the text only decides how an unchanged value is written back.
+#[derive(Debug, Clone, Default)]
+struct Written(Option<Number>);
+
+impl PartialEq for Written {
+    fn eq(&self, _: &Written) -> bool {
+        true
+    }
+}
+
+/// `Habits` as it is in the file.
+#[derive(Serialize, Deserialize)]
+struct HabitsRepr {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "sleep_hours"
+        deserialize_with = "checked_sleep"
     )]
-    pub sleep_hours: Option<f64>,
+    sleep_hours: Option<Number>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exercise: Option<bool>,
+    exercise: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outside: Option<bool>,
+    outside: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mindful: Option<bool>,
+    mindful: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rest_block: Option<bool>,
+    rest_block: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disconnected: Option<bool>,
+    disconnected: Option<bool>,
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    extra: Map<String, Value>,
+}
+
+impl TryFrom<HabitsRepr> for Habits {
+    type Error = String;
+
+    fn try_from(repr: HabitsRepr) -> Result<Habits, String> {
+        let sleep_hours = match &repr.sleep_hours {
+            Some(number) => Some(sleep_value(number)?),
+            None => None,
+        };
+        Ok(Habits {
+            sleep_hours,
+            exercise: repr.exercise,
+            outside: repr.outside,
+            mindful: repr.mindful,
+            rest_block: repr.rest_block,
+            disconnected: repr.disconnected,
+            extra: repr.extra,
+            sleep_hours_written: Written(repr.sleep_hours),
+        })
+    }
+}
+
+impl From<Habits> for HabitsRepr {
+    fn from(habits: Habits) -> HabitsRepr {
+        let sleep_hours = habits
+            .sleep_hours
+            .map(|hours| match habits.sleep_hours_written.0 {
+                // Written back as read while the value is the one read.
+                Some(written) if written.as_f64() == Some(hours) => written,
+                _ => Number::from_f64(hours).unwrap_or_else(|| Number::from(0)),
+            });
+        HabitsRepr {
+            sleep_hours,
+            exercise: habits.exercise,
+            outside: habits.outside,
+            mindful: habits.mindful,
+            rest_block: habits.rest_block,
+            disconnected: habits.disconnected,
+            extra: habits.extra,
+        }
+    }
+}
+
+/// Validates `sleep_hours` where it is read, so an error names `…habits.sleep_hours`.
+fn checked_sleep<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Number>, D::Error> {
+    let number = Option::<Number>::deserialize(d)?;
+    if let Some(number) = &number {
+        // Kind only, never the value read from the file (see terminal_text).
+        sleep_value(number)
+            .map_err(|_| serde::de::Error::custom("sleep hours must be a number from 0 to 24"))?;
+    }
+    Ok(number)
+}
+
+fn sleep_value(number: &Number) -> Result<f64, String> {
+    let hours = number
+        .as_f64()
+        .ok_or_else(|| "sleep hours must be a number from 0 to 24".to_string())?;
+    check_sleep_hours(hours)
 }
 
 /// The boolean habits in the order the app shows them, with their labels.
@@ -118,6 +220,17 @@ impl Habits {
         ]
     }
 
+    /// Sets `sleep_hours` from a number as typed (`7`, `6.55`), keeping that text for the file.
+    pub fn set_sleep_hours_text(&mut self, text: &str) -> Result<(), String> {
+        let number: Number = text
+            .trim()
+            .parse()
+            .map_err(|_| format!("sleep hours must be a number from 0 to 24, got {text:?}"))?;
+        self.sleep_hours = Some(sleep_value(&number)?);
+        self.sleep_hours_written = Written(Some(number));
+        Ok(())
+    }
+
     /// Mutable access in `HABIT_LABELS` order.
     pub fn flag_mut(&mut self, index: usize) -> Option<&mut Option<bool>> {
         match index {
@@ -131,22 +244,14 @@ impl Habits {
     }
 }
 
-/// Validates and normalises an hours-of-sleep figure: 0–24, rounded to one decimal.
+/// Validates an hours-of-sleep figure: a number from 0 to 24. The value is kept as given;
+/// rounding to one decimal is for display only.
 pub fn check_sleep_hours(hours: f64) -> Result<f64, String> {
     if hours.is_finite() && (0.0..=24.0).contains(&hours) {
-        Ok((hours * 10.0).round() / 10.0)
+        Ok(hours)
     } else {
         Err(format!(
             "sleep hours must be a number from 0 to 24, got {hours}"
         ))
-    }
-}
-
-fn sleep_hours<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    match Option::<f64>::deserialize(d)? {
-        Some(hours) => check_sleep_hours(hours)
-            .map(Some)
-            .map_err(|_| serde::de::Error::custom("sleep hours must be a number from 0 to 24")),
-        None => Ok(None),
     }
 }

@@ -61,6 +61,14 @@ impl serde::de::Visitor<'_> for DateVisitor {
     }
 }
 
+/// Reads an optional field where `null` means the same as the field being absent (SPEC §2:
+/// "absent = empty"); a save then leaves it out.
+pub fn null_as_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
+    d: D,
+) -> Result<T, D::Error> {
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
 /// Serde adapter for `NaiveDate` fields written as strict `YYYY-MM-DD`.
 pub mod date_format {
     use super::*;

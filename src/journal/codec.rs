@@ -650,6 +650,15 @@ mod tests {
     }
 
     #[test]
+    fn out_of_range_sleep_is_refused_at_its_path() {
+        let err = refuse(&SAMPLE.replace("\"sleep_hours\": 6.5", "\"sleep_hours\": 24.5"));
+        assert_eq!(err.path, "check_ins[0].habits.sleep_hours");
+        assert!(err.message.contains("0 to 24"), "{}", err.message);
+        let err = refuse(&SAMPLE.replace("\"sleep_hours\": 6.5", "\"sleep_hours\": \"6\""));
+        assert_eq!(err.path, "check_ins[0].habits.sleep_hours");
+    }
+
+    #[test]
     fn minimal_hand_written_file_fills_defaults() {
         let journal = decode(
             br#"{"format":"rekindle-journal","version":1,
@@ -669,6 +678,22 @@ mod tests {
         use crate::export::fixture::arb_journal;
         use proptest::prelude::*;
 
+        /// Any JSON number: long integers, long fractions, exponents in every spelling.
+        fn odd_number() -> impl Strategy<Value = String> {
+            "-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,25})?([eE][+-]?[0-9]{1,3})?"
+        }
+
+        /// A sleep figure from 0 to 24 in any spelling: `7`, `6.55`, `0.000001`, `1e-300`, `24.0`.
+        fn odd_sleep() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "(1?[0-9]|2[0-3])(\\.[0-9]{1,8})?",
+                "[1-9]e-[1-9][0-9]{0,2}",
+                Just("24.0".to_string()),
+                Just("0".to_string()),
+                Just("6.55".to_string()),
+            ]
+        }
+
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -678,6 +703,50 @@ mod tests {
                 let loaded = decode(&bytes).expect("an encoded journal decodes");
                 prop_assert_eq!(&loaded, &journal);
                 prop_assert_eq!(encode(&loaded), bytes);
+            }
+
+            /// Issue 12 item 7: a journal with unknown fields everywhere and numbers written in
+            /// any JSON spelling, loaded and saved, reads back as the same JSON values (numbers
+            /// compared by their text: `arbitrary_precision`).
+            #[test]
+            fn load_then_save_keeps_every_value_and_number_text(
+                journal in arb_journal(),
+                numbers in proptest::collection::vec(odd_number(), 12),
+                sleeps in proptest::collection::vec(odd_sleep(), 12),
+            ) {
+                let mut value: serde_json::Value = serde_json::from_slice(&encode(&journal)).unwrap();
+                let number = |i: usize| -> serde_json::Value {
+                    serde_json::from_str(&numbers[i % numbers.len()]).unwrap()
+                };
+                let mut n = 0;
+                let mut extend = |object: &mut serde_json::Value| {
+                    let object = object.as_object_mut().unwrap();
+                    object.insert("x_number".into(), number(n));
+                    object.insert("x_nested".into(), serde_json::json!({ "list": [number(n + 1), null, true] }));
+                    n += 2;
+                };
+                extend(&mut value);
+                extend(&mut value["settings"]);
+                for (i, day) in value["check_ins"].as_array_mut().unwrap().iter_mut().enumerate() {
+                    extend(day);
+                    let sleep: serde_json::Value = serde_json::from_str(&sleeps[i % sleeps.len()]).unwrap();
+                    let day = day.as_object_mut().unwrap();
+                    let habits = day.entry("habits").or_insert_with(|| serde_json::json!({}));
+                    habits["sleep_hours"] = sleep;
+                    extend(habits);
+                }
+                for entry in value["connections"].as_array_mut().unwrap() {
+                    extend(entry);
+                }
+                for entry in value["boundaries"].as_array_mut().unwrap() {
+                    extend(entry);
+                }
+                let text = serde_json::to_vec(&value).unwrap();
+                let loaded = decode(&text).expect("a valid journal with extra fields decodes");
+                let saved: serde_json::Value = serde_json::from_slice(&encode(&loaded)).unwrap();
+                prop_assert_eq!(&saved, &value);
+                // And a second save is byte-identical to the first.
+                prop_assert_eq!(encode(&decode(&encode(&loaded)).unwrap()), encode(&loaded));
             }
 
             #[test]

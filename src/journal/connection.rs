@@ -22,9 +22,17 @@ pub struct Connection {
     pub kind: Kind,
     pub initiated_by: InitiatedBy,
     pub felt: Felt,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "super::clock::null_as_default"
+    )]
     pub note: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "super::clock::null_as_default"
+    )]
     pub gratitude: String,
     #[serde(flatten)]
     pub extra: Map<String, Value>,

@@ -33,13 +33,13 @@ pub const VERSION: u64 = 1;
 pub struct Journal {
     pub format: String,
     pub version: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "clock::null_as_default")]
     pub settings: Settings,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "clock::null_as_default")]
     pub check_ins: Vec<CheckIn>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "clock::null_as_default")]
     pub connections: Vec<Connection>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "clock::null_as_default")]
     pub boundaries: Vec<Boundary>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -55,6 +55,35 @@ impl Default for Journal {
             connections: Vec::new(),
             boundaries: Vec::new(),
             extra: Map::new(),
+        }
+    }
+}
+
+/// Six lower-case letters and digits from `bits`: 36^6 ≈ 2.2 billion ids per stem, so ids
+/// picked at random on two devices on the same day practically never meet (and import keeps
+/// both when they do).
+pub fn id_suffix(mut bits: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    (0..6)
+        .map(|_| {
+            let digit = DIGITS[(bits % 36) as usize] as char;
+            bits /= 36;
+            digit
+        })
+        .collect()
+}
+
+/// `stem` and a random suffix not yet `used`. The randomness mixes the OS-seeded keys of
+/// `RandomState` with fastrand's clock-seeded generator, so two devices (or two processes
+/// started in the same instant) do not draw the same suffix.
+fn fresh_id(stem: &str, used: impl Fn(&str) -> bool) -> String {
+    use std::hash::BuildHasher;
+    loop {
+        let bits = std::collections::hash_map::RandomState::new()
+            .hash_one((std::process::id(), fastrand::u64(..)));
+        let id = format!("{stem}{}", id_suffix(bits));
+        if !used(&id) {
+            return id;
         }
     }
 }
@@ -92,21 +121,19 @@ impl Journal {
         Some(self.check_ins.remove(index))
     }
 
-    /// A fresh connection id for a connection dated `date`: `c-YYYYMMDD-N`.
+    /// A fresh connection id for a connection dated `date`: `c-YYYYMMDD-` and 6 random
+    /// letters and digits (`c-20261123-k3x9qa`), so two devices adding connections on the same
+    /// day do not pick the same id (SPEC §2). Older journals' `c-YYYYMMDD-N` ids stay as they
+    /// are; the reader takes any unique string.
     pub fn next_connection_id(&self, date: NaiveDate) -> String {
-        let stem = format!("c-{}", date.format("%Y%m%d"));
-        (1..)
-            .map(|n| format!("{stem}-{n}"))
-            .find(|id| !self.connections.iter().any(|c| &c.id == id))
-            .expect("an unbounded range always yields a free id")
+        let stem = format!("c-{}-", date.format("%Y%m%d"));
+        fresh_id(&stem, |id| self.connections.iter().any(|c| c.id == id))
     }
 
-    /// A fresh boundary id: `b-N`.
+    /// A fresh boundary id: `b-` and 6 random letters and digits (`b-7fq2mz`); see
+    /// `next_connection_id`.
     pub fn next_boundary_id(&self) -> String {
-        (1..)
-            .map(|n| format!("b-{n}"))
-            .find(|id| !self.boundaries.iter().any(|b| &b.id == id))
-            .expect("an unbounded range always yields a free id")
+        fresh_id("b-", |id| self.boundaries.iter().any(|b| b.id == id))
     }
 
     pub fn boundary(&self, id: &str) -> Option<&Boundary> {

@@ -11,9 +11,9 @@ pub const DEFAULT_SUPPORT_TEXT: &str = "If you feel hopeless or unsafe, contact 
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
-    #[serde(default = "default_week_start")]
+    #[serde(default = "default_week_start", deserialize_with = "week_start")]
     pub week_starts_on: LongDay,
-    #[serde(default = "default_day_start")]
+    #[serde(default = "default_day_start", deserialize_with = "day_start")]
     pub day_starts_at: ClockTime,
     #[serde(default = "default_support_text", deserialize_with = "support_text")]
     pub support_text: String,
@@ -136,8 +136,19 @@ fn default_support_text() -> String {
     DEFAULT_SUPPORT_TEXT.to_string()
 }
 
+// `null` in a setting means the same as leaving it out: the default (SPEC §2, README).
+fn week_start<'de, D: Deserializer<'de>>(d: D) -> Result<LongDay, D::Error> {
+    Ok(Option::deserialize(d)?.unwrap_or_else(default_week_start))
+}
+
+fn day_start<'de, D: Deserializer<'de>>(d: D) -> Result<ClockTime, D::Error> {
+    Ok(Option::deserialize(d)?.unwrap_or_else(default_day_start))
+}
+
 fn support_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let text = String::deserialize(d)?;
+    let Some(text) = Option::<String>::deserialize(d)? else {
+        return Ok(default_support_text());
+    };
     if text.trim().is_empty() {
         return Err(serde::de::Error::custom("support_text must not be blank"));
     }
