@@ -1,6 +1,6 @@
 //! `rekindle checkin`: record or replace a day's check-in, then print its scores.
 
-use super::{Context, print, record_day};
+use super::{Context, check_text_len, not_in_future, parse_day_arg, print};
 use crate::cli::CheckinArgs;
 use crate::error::{Exit, Failure};
 use crate::journal::{CheckIn, Habits, Outcome, Rating, Upsert, check_sleep_hours};
@@ -22,11 +22,45 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
         .transpose()
         .map_err(|why| Failure::usage(format!("invalid --sleep: {why}")))?;
 
-    let (lock, mut journal) = ctx
-        .store
-        .begin_write(CLI_LOCK_PATIENCE, ctx.now.date_naive())?;
-    let today = ctx.today(&journal);
-    let date = record_day(args.date.as_deref(), today)?;
+    check_text_len("--note", &note)?;
+    for id in args.kept.iter().chain(&args.slipped) {
+        check_text_len("a boundary id", id)?;
+    }
+    let date = args
+        .date
+        .as_deref()
+        .map(|text| parse_day_arg("--date", text))
+        .transpose()?;
+    // What can only be checked against the journal is checked before anything is written.
+    let outcomes = |journal: &crate::journal::Journal| {
+        let mut outcomes = std::collections::BTreeMap::new();
+        for (ids, outcome) in [
+            (&args.kept, Outcome::Kept),
+            (&args.slipped, Outcome::Slipped),
+        ] {
+            for id in ids {
+                if journal.boundary(id).is_none() {
+                    return Err(Failure::usage(format!("no boundary with id {id:?}"))
+                        .with_hint("see `rekindle boundary list` for the ids"));
+                }
+                if outcomes.insert(id.clone(), outcome).is_some() {
+                    return Err(Failure::usage(format!(
+                        "boundary {id:?} is given as both kept and slipped"
+                    )));
+                }
+            }
+        }
+        Ok(outcomes)
+    };
+    let (lock, mut journal) =
+        ctx.store
+            .begin_write_checked(CLI_LOCK_PATIENCE, ctx.now.date_naive(), |journal| {
+                if let Some(date) = date {
+                    not_in_future(date, ctx.today(journal))?;
+                }
+                outcomes(journal).map(drop)
+            })?;
+    let date = date.unwrap_or_else(|| ctx.today(&journal));
 
     let mut check_in = CheckIn::new(
         date,
@@ -37,24 +71,7 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
     check_in.recorded_at = Some(ctx.now);
     check_in.note = note;
     check_in.habits = habits(&args, sleep_hours);
-    for (ids, outcome) in [
-        (&args.kept, Outcome::Kept),
-        (&args.slipped, Outcome::Slipped),
-    ] {
-        for id in ids {
-            if journal.boundary(id).is_none() {
-                return Err(Failure::usage(format!("no boundary with id {id:?}"))
-                    .with_hint("see `rekindle boundary list` for the ids")
-                    .into());
-            }
-            if check_in.boundaries.insert(id.clone(), outcome).is_some() {
-                return Err(Failure::usage(format!(
-                    "boundary {id:?} is given as both kept and slipped"
-                ))
-                .into());
-            }
-        }
-    }
+    check_in.boundaries = outcomes(&journal)?;
 
     let strain = scoring::strain(&check_in);
     let composite = scoring::composite(&check_in);
@@ -111,10 +128,21 @@ fn habits(args: &CheckinArgs, sleep_hours: Option<f64>) -> Habits {
     habits
 }
 
+/// Reads the note from stdin, at most 64 KiB (and one byte more, to tell that it was longer).
 fn read_stdin_note() -> Result<String, Failure> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     std::io::stdin()
-        .read_to_string(&mut text)
+        .lock()
+        .take(super::MAX_TEXT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| Failure::usage(format!("cannot read the note from stdin: {e}")))?;
+    if bytes.len() > super::MAX_TEXT_BYTES {
+        return Err(
+            Failure::usage("the note on stdin is more than the 64 KiB rekindle takes")
+                .with_hint("shorten it; nothing was written"),
+        );
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::usage("cannot read the note from stdin: it is not UTF-8"))?;
     Ok(text.trim_end().to_string())
 }

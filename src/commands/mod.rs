@@ -51,20 +51,62 @@ impl Context {
 
 /// The current local time, or the `REKINDLE_NOW` override (an instant, shown in the local time
 /// zone like the real clock would be, so `TZ` applies to both).
+///
+/// The override's own offset says which instant is meant; the zone it is shown in is `TZ`'s, as
+/// for the real clock (SPEC §2: `date` is the local calendar day, `recorded_at` carries the local
+/// offset). Honouring the override's offset instead would make a test clock and the real clock
+/// disagree on which day it is.
+///
+/// A clock outside 1970-01-01 … 9999-12-31 (in the local zone) is refused: a journal date or
+/// `recorded_at` outside those years could not be read back.
 pub fn now() -> Result<DateTime<FixedOffset>, Failure> {
-    let instant = match std::env::var(NOW_ENV) {
-        Ok(text) if !text.is_empty() => DateTime::parse_from_rfc3339(&text)
-            .map_err(|e| {
-                Failure::usage(format!("{NOW_ENV} is not an RFC 3339 time: {text:?}: {e}"))
-            })?
-            .with_timezone(&Local),
-        _ => Local::now(),
+    let (instant, source) = match std::env::var(NOW_ENV) {
+        Ok(text) if !text.is_empty() => (
+            DateTime::parse_from_rfc3339(&text)
+                .map_err(|e| {
+                    Failure::usage(format!("{NOW_ENV} is not an RFC 3339 time: {text:?}: {e}"))
+                })?
+                .with_timezone(&Local),
+            NOW_ENV,
+        ),
+        _ => (Local::now(), "the system clock"),
     };
+    let local = instant.date_naive();
+    if instant.timestamp() < 0 || local < FIRST_DAY || local > LAST_DAY {
+        return Err(Failure::usage(format!(
+            "{source} says {}, outside the dates rekindle keeps ({FIRST_DAY} to {LAST_DAY}); nothing was written",
+            instant.format("%Y-%m-%d %H:%M")
+        ))
+        .with_hint(if source == NOW_ENV {
+            "set REKINDLE_NOW to a time in that range, or unset it"
+        } else {
+            "set the system clock to the right time"
+        }));
+    }
     // Whole seconds: `recorded_at` is for people and ordering, not for benchmarks.
     Ok(instant
         .fixed_offset()
         .with_nanosecond(0)
         .expect("zero nanoseconds is always valid"))
+}
+
+/// The first and last day rekindle records: the Unix epoch, and the last date with four digits.
+pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a real date");
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
+
+/// The most text one argument (a note, a name, a boundary, a setting) may hold: 64 KiB.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// Refuses text over `MAX_TEXT_BYTES`, naming the flag, never quoting the text.
+pub fn check_text_len(flag: &str, text: &str) -> Result<(), Failure> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(Failure::usage(format!(
+            "{flag} is {} bytes, more than the 64 KiB rekindle takes",
+            text.len()
+        ))
+        .with_hint("shorten it; nothing was written"));
+    }
+    Ok(())
 }
 
 /// Runs one subcommand and returns the exit status.
@@ -100,9 +142,15 @@ fn paths(ctx: &Context) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// Parses a `--date`-style argument.
+/// Parses a `--date`-style argument: a real date from 1970-01-01 to 9999-12-31.
 pub fn parse_day_arg(flag: &str, text: &str) -> Result<NaiveDate, Failure> {
-    parse_date(text).map_err(|why| Failure::usage(format!("invalid {flag}: {why}")))
+    let date = parse_date(text).map_err(|why| Failure::usage(format!("invalid {flag}: {why}")))?;
+    if !(FIRST_DAY..=LAST_DAY).contains(&date) {
+        return Err(Failure::usage(format!(
+            "invalid {flag}: {date} is outside the dates rekindle keeps ({FIRST_DAY} to {LAST_DAY})"
+        )));
+    }
+    Ok(date)
 }
 
 /// A day to record something on: the given date (not in the future), or today.
@@ -110,7 +158,11 @@ pub fn record_day(flag: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Fai
     let Some(text) = flag else {
         return Ok(today);
     };
-    let date = parse_day_arg("--date", text)?;
+    not_in_future(parse_day_arg("--date", text)?, today)
+}
+
+/// Refuses a `--date` after `today` (the journal's day, so known only once it is loaded).
+pub fn not_in_future(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Failure> {
     if date > today {
         return Err(Failure::usage(format!(
             "invalid --date: {date} is in the future (today is {today})"

@@ -92,21 +92,17 @@ impl Journal {
         Some(self.check_ins.remove(index))
     }
 
-    /// A fresh connection id for a connection dated `date`: `c-YYYYMMDD-N`.
+    /// A fresh connection id for a connection dated `date`: `c-YYYYMMDD-N`, the smallest free N.
     pub fn next_connection_id(&self, date: NaiveDate) -> String {
-        let stem = format!("c-{}", date.format("%Y%m%d"));
-        (1..)
-            .map(|n| format!("{stem}-{n}"))
-            .find(|id| !self.connections.iter().any(|c| &c.id == id))
-            .expect("an unbounded range always yields a free id")
+        let stem = format!("c-{}-", date.format("%Y%m%d"));
+        let n = smallest_free(&stem, self.connections.iter().map(|c| c.id.as_str()));
+        format!("{stem}{n}")
     }
 
-    /// A fresh boundary id: `b-N`.
+    /// A fresh boundary id: `b-N`, the smallest free N.
     pub fn next_boundary_id(&self) -> String {
-        (1..)
-            .map(|n| format!("b-{n}"))
-            .find(|id| !self.boundaries.iter().any(|b| &b.id == id))
-            .expect("an unbounded range always yields a free id")
+        let n = smallest_free("b-", self.boundaries.iter().map(|b| b.id.as_str()));
+        format!("b-{n}")
     }
 
     pub fn boundary(&self, id: &str) -> Option<&Boundary> {
@@ -149,4 +145,18 @@ impl Journal {
         }
         Ok(())
     }
+}
+
+/// The smallest N ≥ 1 such that `{stem}{N}` is not among `ids`: one pass over the ids (a set
+/// of the numbers in use), so allocating on a day with thousands of entries stays linear.
+fn smallest_free<'a>(stem: &str, ids: impl Iterator<Item = &'a str>) -> u64 {
+    let used: std::collections::HashSet<u64> = ids
+        .filter_map(|id| id.strip_prefix(stem))
+        // Only the canonical spelling of N: "b-01" does not occupy "b-1".
+        .filter(|n| !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (1..)
+        .find(|n| !used.contains(n))
+        .expect("at most used.len() numbers are taken")
 }
