@@ -487,8 +487,11 @@ fn a_device_or_fifo_is_refused_as_journal_or_import() {
 fn text_over_64_kib_is_refused_at_input() {
     let s = Sandbox::new();
     let long = "x".repeat(64 * 1024 + 1);
-    let cases: [Vec<&str>; 5] = [
+    let format_flag = format!("--format={long}");
+    let cases: [Vec<&str>; 7] = [
         vec!["checkin", "-e", "5", "-c", "5", "-f", "5", "--note", &long],
+        vec!["boundary", "add", "Lunch", "--from", &long],
+        vec!["export", &format_flag],
         vec!["connect", &long, "--kind", "call", "--felt", "neutral"],
         vec![
             "connect",

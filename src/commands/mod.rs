@@ -97,6 +97,34 @@ pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a 
 /// The most text one argument (a note, a name, a boundary, a setting) may hold: 64 KiB.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
+/// Refuses any command-line argument over `MAX_TEXT_BYTES` before anything else runs, naming
+/// the flag it belongs to (`--note TEXT` or `--note=TEXT`), so no text of any kind gets past
+/// the input edge oversized. The commands' own checks name their fields the same way.
+fn check_args_len(args: impl Iterator<Item = std::ffi::OsString>) -> Result<(), Failure> {
+    let mut previous: Option<String> = None;
+    for arg in args {
+        let bytes = arg.as_encoded_bytes();
+        if bytes.len() > MAX_TEXT_BYTES {
+            let text = String::from_utf8_lossy(bytes);
+            let flag = match text.split_once('=') {
+                Some((flag, _)) if flag.starts_with("--") && !flag.contains(' ') => {
+                    flag.to_string()
+                }
+                _ => previous
+                    .filter(|p| p.starts_with('-') && p.len() > 1)
+                    .unwrap_or_else(|| "an argument".to_string()),
+            };
+            return Err(Failure::usage(format!(
+                "{flag} is {} bytes, more than the 64 KiB rekindle takes",
+                bytes.len()
+            ))
+            .with_hint("shorten it; nothing was written"));
+        }
+        previous = Some(String::from_utf8_lossy(bytes).into_owned());
+    }
+    Ok(())
+}
+
 /// Refuses text over `MAX_TEXT_BYTES`, naming the flag, never quoting the text.
 pub fn check_text_len(flag: &str, text: &str) -> Result<(), Failure> {
     if text.len() > MAX_TEXT_BYTES {
@@ -111,6 +139,7 @@ pub fn check_text_len(flag: &str, text: &str) -> Result<(), Failure> {
 
 /// Runs one subcommand and returns the exit status.
 pub fn run(cli: Cli) -> Result<Exit> {
+    check_args_len(std::env::args_os().skip(1))?;
     let ctx = Context::new(&cli)?;
     let Some(command) = cli.command else {
         return crate::tui::run(&ctx.store);
@@ -188,5 +217,36 @@ fn quiet_broken_pipe(result: std::io::Result<()>) -> Result<()> {
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(args: &[&str]) -> Result<(), String> {
+        check_args_len(args.iter().map(std::ffi::OsString::from)).map_err(|f| f.what)
+    }
+
+    #[test]
+    fn an_oversized_argument_is_refused_naming_its_flag() {
+        let long = "x".repeat(MAX_TEXT_BYTES + 1);
+        assert!(check(&["checkin", "--note", &long[1..]]).is_ok());
+        let err = check(&["checkin", "--note", &long]).unwrap_err();
+        assert!(err.starts_with("--note is 65537 bytes"), "{err}");
+        let err = check(&["checkin", &format!("--note={long}")]).unwrap_err();
+        assert!(err.starts_with("--note is"), "{err}");
+        let err = check(&["connect", &long]).unwrap_err();
+        assert!(err.starts_with("an argument is"), "{err}");
+        assert!(!err.contains("xxx"), "never quotes the text");
+    }
+
+    #[test]
+    fn dates_outside_1970_to_9999_are_refused() {
+        assert!(parse_day_arg("--date", "1970-01-01").is_ok());
+        assert!(parse_day_arg("--date", "9999-12-31").is_ok());
+        let err = parse_day_arg("--date", "1969-12-31").unwrap_err();
+        assert_eq!(err.exit, Exit::Usage);
+        assert!(err.what.contains("1970-01-01"), "{}", err.what);
     }
 }
