@@ -573,13 +573,20 @@ fn export_replaces_only_regular_files() {
     use std::os::unix::fs::FileTypeExt;
     let s = Sandbox::new();
     checkin(&s, LAST_WEEK);
+    // Never `-o /dev/null` itself: on a regression, run as root, that would replace the real
+    // device for every process on the machine. A link to it reaches the same check.
+    let device = s.dir.path().join("null.md");
+    std::os::unix::fs::symlink("/dev/null", &device).unwrap();
     s.cmd()
-        .args(["export", "-o", "/dev/null", "--force"])
+        .arg("export")
+        .arg("-o")
+        .arg(&device)
+        .arg("--force")
         .assert()
         .code(73)
         .stderr(predicate::str::contains("not a regular file"));
     assert!(
-        std::fs::metadata("/dev/null")
+        std::fs::metadata(&device)
             .unwrap()
             .file_type()
             .is_char_device()

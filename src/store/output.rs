@@ -277,7 +277,11 @@ mod tests {
     #[test]
     fn only_regular_files_are_replaced() {
         let (dir, paths) = setup();
-        let err = write_export(&paths, Path::new("/dev/null"), b"x", true).unwrap_err();
+        // Never the real /dev/null: a regression run as root would replace it for everyone.
+        // A link to it reaches the same check (what is there, after links, is not a file).
+        let device = dir.path().join("device.md");
+        std::os::unix::fs::symlink("/dev/null", &device).unwrap();
+        let err = write_export(&paths, &device, b"x", true).unwrap_err();
         assert!(matches!(err, OutputError::NotRegular(_)), "{err:?}");
         let dangling = dir.path().join("dangling.md");
         std::os::unix::fs::symlink(dir.path().join("nowhere.md"), &dangling).unwrap();
