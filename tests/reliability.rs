@@ -121,7 +121,10 @@ fn files_are_private_even_under_umask_000() {
     use std::os::unix::process::CommandExt;
     for round in 0..2 {
         let mut cmd = Command::new(&exe);
-        cmd.args(["checkin", "-e", "1", "-c", "2", "-f", "9"])
+        // A second, different check-in: the first save has no earlier journal to back up, and
+        // the same values again would change (and write) nothing.
+        let exhaustion = (round + 1).to_string();
+        cmd.args(["checkin", "-e", &exhaustion, "-c", "2", "-f", "9"])
             .env("REKINDLE_DATA_DIR", s.data_dir())
             .env("REKINDLE_NOW", support::NOW)
             .env("TZ", support::TZ)

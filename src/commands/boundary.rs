@@ -1,6 +1,6 @@
 //! `rekindle boundary add|list|archive`.
 
-use super::{Context, print};
+use super::{Context, check_text_len, print};
 use crate::cli::BoundaryCommand;
 use crate::error::{Exit, Failure};
 use crate::journal::{Boundary, ClockTime, ShortDay, check_boundary_text};
@@ -35,6 +35,7 @@ fn add(
     until: Option<&str>,
     days: Option<Vec<String>>,
 ) -> Result<Exit> {
+    check_text_len("TEXT", text)?;
     let text = check_boundary_text(text).map_err(Failure::usage)?;
     let from = time_arg("--from", from)?;
     let until = time_arg("--until", until)?;
@@ -114,13 +115,18 @@ fn list(ctx: &Context) -> Result<Exit> {
 }
 
 fn archive(ctx: &Context, id: &str) -> Result<Exit> {
-    let (lock, mut journal) = ctx
-        .store
-        .begin_write(CLI_LOCK_PATIENCE, ctx.now.date_naive())?;
-    let Some(boundary) = journal.boundaries.iter_mut().find(|b| b.id == id) else {
-        return Err(Failure::usage(format!("no boundary with id {id:?}"))
+    check_text_len("ID", id)?;
+    let unknown = || {
+        Failure::usage(format!("no boundary with id {id:?}"))
             .with_hint("see `rekindle boundary list` for the ids")
-            .into());
+    };
+    let (lock, mut journal) =
+        ctx.store
+            .begin_write_checked(CLI_LOCK_PATIENCE, ctx.now.date_naive(), |journal| {
+                journal.boundary(id).map(drop).ok_or_else(unknown)
+            })?;
+    let Some(boundary) = journal.boundaries.iter_mut().find(|b| b.id == id) else {
+        return Err(unknown().into());
     };
     if boundary.archived {
         print(format_args!("Boundary {id} was already archived.\n"))?;

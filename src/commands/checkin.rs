@@ -6,7 +6,7 @@
 //! records the day afresh from the options given (fields unknown to this version are still
 //! kept: the user cannot see or give them here).
 
-use super::{Context, print, record_day};
+use super::{Context, check_text_len, not_in_future, parse_day_arg, print};
 use crate::cli::CheckinArgs;
 use crate::error::{Exit, Failure};
 use crate::journal::{CheckIn, HABIT_LABELS, Habits, Outcome, Rating};
@@ -29,24 +29,57 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
             .map_err(|why| Failure::usage(format!("invalid --sleep: {why}")))?;
     }
 
-    let (lock, mut journal) = ctx
-        .store
-        .begin_write(CLI_LOCK_PATIENCE, ctx.now.date_naive())?;
-    let today = ctx.today(&journal);
-    let date = record_day(args.date.as_deref(), today)?;
-    for id in args.kept.iter().chain(&args.slipped) {
-        if journal.boundary(id).is_none() {
-            return Err(Failure::usage(format!("no boundary with id {id:?}"))
-                .with_hint("see `rekindle boundary list` for the ids")
-                .into());
-        }
-        if args.kept.contains(id) && args.slipped.contains(id) {
-            return Err(Failure::usage(format!(
-                "boundary {id:?} is given as both kept and slipped"
-            ))
-            .into());
-        }
+    if let Some(note) = &note {
+        check_text_len("--note", note)?;
     }
+    for id in args.kept.iter().chain(&args.slipped) {
+        check_text_len("a boundary id", id)?;
+    }
+    let date_arg = args
+        .date
+        .as_deref()
+        .map(|text| parse_day_arg("--date", text))
+        .transpose()?;
+    let day_of = |journal: &crate::journal::Journal| -> Result<chrono::NaiveDate, Failure> {
+        let today = ctx.today(journal);
+        match date_arg {
+            Some(day) => not_in_future(day.resolve(today), today),
+            None => Ok(today),
+        }
+    };
+    // What can only be checked against the journal is checked before anything is written: a
+    // refused command creates, rotates and deletes nothing.
+    let check = |journal: &crate::journal::Journal| -> Result<(), Failure> {
+        let date = day_of(journal)?;
+        for id in args.kept.iter().chain(&args.slipped) {
+            if journal.boundary(id).is_none() {
+                return Err(Failure::usage(format!("no boundary with id {id:?}"))
+                    .with_hint("see `rekindle boundary list` for the ids"));
+            }
+            if args.kept.contains(id) && args.slipped.contains(id) {
+                return Err(Failure::usage(format!(
+                    "boundary {id:?} is given as both kept and slipped"
+                )));
+            }
+        }
+        let exists = journal.check_in_on(date).is_some();
+        let all_three =
+            args.exhaustion.is_some() && args.cynicism.is_some() && args.efficacy.is_some();
+        if (!exists || args.replace) && !all_three {
+            let why = if exists {
+                "--replace records the whole day afresh: give -e, -c and -f"
+            } else {
+                "a new check-in needs all three ratings: -e, -c and -f"
+            };
+            return Err(Failure::usage(format!("{why} (for {date})"))
+                .with_hint("for example: rekindle checkin -e 7 -c 4 -f 5"));
+        }
+        Ok(())
+    };
+    let (lock, mut journal) =
+        ctx.store
+            .begin_write_checked(CLI_LOCK_PATIENCE, ctx.now.date_naive(), check)?;
+    let date = day_of(&journal)?;
 
     let existing = journal.check_in_on(date).cloned();
     let (check_in, changes) = match &existing {

@@ -1,6 +1,6 @@
 //! `rekindle connect`: log a connection with someone.
 
-use super::{Context, print, record_day};
+use super::{Context, check_text_len, not_in_future, parse_day_arg, print};
 use crate::cli::ConnectArgs;
 use crate::error::{Exit, Failure};
 use crate::journal::{Connection, Felt, InitiatedBy, Kind, check_person};
@@ -11,15 +11,29 @@ pub fn run(ctx: &Context, args: ConnectArgs) -> Result<Exit> {
     fn invalid(flag: &'static str) -> impl Fn(String) -> Failure {
         move |why| Failure::usage(format!("invalid {flag}: {why}"))
     }
+    check_text_len("PERSON", &args.person)?;
+    check_text_len("--note", args.note.as_deref().unwrap_or_default())?;
+    check_text_len("--gratitude", args.gratitude.as_deref().unwrap_or_default())?;
     let person = check_person(&args.person).map_err(invalid("PERSON"))?;
     let kind: Kind = args.kind.parse().map_err(invalid("--kind"))?;
     let felt: Felt = args.felt.parse().map_err(invalid("--felt"))?;
     let initiated_by: InitiatedBy = args.by.parse().map_err(invalid("--by"))?;
+    let date = args
+        .date
+        .as_deref()
+        .map(|text| parse_day_arg("--date", text))
+        .transpose()?;
 
-    let (lock, mut journal) = ctx
-        .store
-        .begin_write(CLI_LOCK_PATIENCE, ctx.now.date_naive())?;
-    let date = record_day(args.date.as_deref(), ctx.today(&journal))?;
+    let (lock, mut journal) =
+        ctx.store
+            .begin_write_checked(CLI_LOCK_PATIENCE, ctx.now.date_naive(), |journal| {
+                date.map_or(Ok(()), |date| {
+                    let today = ctx.today(journal);
+                    not_in_future(date.resolve(today), today).map(drop)
+                })
+            })?;
+    let today = ctx.today(&journal);
+    let date = date.map_or(today, |date| date.resolve(today));
     let connection = Connection {
         id: journal.next_connection_id(date),
         date,

@@ -4,8 +4,8 @@
 //! The file is read and validated before anything else; an unreadable or invalid file exits 65
 //! naming the file and the JSON location, and nothing is written. `--dry-run` reads the journal
 //! without the lock and writes nothing at all: no save, no backup, not even the data directory.
-//! A real import merges under the one-writer lock; `begin_write` takes the usual daily backup,
-//! and before saving, `store::backup::before_import` makes sure a backup holds the journal
+//! A real import merges under the one-writer lock; the save takes the usual daily backup, and
+//! before saving, `store::backup::before_import` makes sure a backup holds the journal
 //! exactly as it was (today's daily copy when that is it, else
 //! `backups/journal-YYYY-MM-DD_before-import.json`, pruned with the others). If that copy
 //! cannot be written the import stops: a bulk change is not worth making without a way back.
@@ -58,7 +58,8 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Exit> {
 /// Reads and decodes the import file; every failure is exit 65 naming the file and, for invalid
 /// content, the JSON path with line and column.
 pub(super) fn read_import_file(path: &Path) -> Result<Journal, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    // Only a regular file of at most 256 MiB: `import /dev/zero` or a FIFO is refused unread.
+    let bytes = crate::store::read_bounded(path).map_err(|e| {
         Failure::new(
             Exit::DataErr,
             format!(

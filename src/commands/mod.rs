@@ -47,12 +47,60 @@ impl Context {
     }
 }
 
+/// The first and last day rekindle records: the Unix epoch, and the last date with four digits.
+pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a real date");
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
+
+/// The most text one argument (a note, a name, a boundary, a setting) may hold: 64 KiB.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// Refuses any command-line argument over `MAX_TEXT_BYTES` before anything else runs, naming
+/// the flag it belongs to (`--note TEXT` or `--note=TEXT`), so no text of any kind gets past
+/// the input edge oversized. The commands' own checks name their fields the same way.
+fn check_args_len(args: impl Iterator<Item = std::ffi::OsString>) -> Result<(), Failure> {
+    let mut previous: Option<String> = None;
+    for arg in args {
+        let bytes = arg.as_encoded_bytes();
+        if bytes.len() > MAX_TEXT_BYTES {
+            let text = String::from_utf8_lossy(bytes);
+            let flag = match text.split_once('=') {
+                Some((flag, _)) if flag.starts_with("--") && !flag.contains(' ') => {
+                    flag.to_string()
+                }
+                _ => previous
+                    .filter(|p| p.starts_with('-') && p.len() > 1)
+                    .unwrap_or_else(|| "an argument".to_string()),
+            };
+            return Err(Failure::usage(format!(
+                "{flag} is {} bytes, more than the 64 KiB rekindle takes",
+                bytes.len()
+            ))
+            .with_hint("shorten it; nothing was written"));
+        }
+        previous = Some(String::from_utf8_lossy(bytes).into_owned());
+    }
+    Ok(())
+}
+
+/// Refuses text over `MAX_TEXT_BYTES`, naming the flag, never quoting the text.
+pub fn check_text_len(flag: &str, text: &str) -> Result<(), Failure> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(Failure::usage(format!(
+            "{flag} is {} bytes, more than the 64 KiB rekindle takes",
+            text.len()
+        ))
+        .with_hint("shorten it; nothing was written"));
+    }
+    Ok(())
+}
+
 /// Runs one subcommand and returns the exit status.
 pub fn run(cli: Cli) -> Result<Exit> {
     // A git merge driver works on git's files only: no data dir, no clock.
     if let Some(Command::MergeDriver(args)) = cli.command {
         return merge_driver::run(args);
     }
+    check_args_len(std::env::args_os().skip(1))?;
     let ctx = Context::new(&cli)?;
     let Some(command) = cli.command else {
         return crate::tui::run(&ctx.store);
@@ -138,14 +186,20 @@ pub fn parse_day_arg(flag: &str, text: &str) -> Result<DayArg, Failure> {
     if trimmed.eq_ignore_ascii_case("yesterday") {
         return Ok(DayArg::Yesterday);
     }
-    parse_date(trimmed).map(DayArg::Date).map_err(|why| {
+    let date = parse_date(trimmed).map_err(|why| {
         let why = if why.starts_with("expected") {
             format!("expected a date as YYYY-MM-DD, today or yesterday, got {text:?}")
         } else {
             format!("{why} (expected YYYY-MM-DD, today or yesterday)")
         };
         Failure::usage(format!("invalid {flag}: {why}"))
-    })
+    })?;
+    if !(FIRST_DAY..=LAST_DAY).contains(&date) {
+        return Err(Failure::usage(format!(
+            "invalid {flag}: {date} is outside the dates rekindle keeps ({FIRST_DAY} to {LAST_DAY})"
+        )));
+    }
+    Ok(DayArg::Date(date))
 }
 
 /// A day to record something on: the given date (not in the future), or today.
@@ -153,7 +207,11 @@ pub fn record_day(flag: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Fai
     let Some(text) = flag else {
         return Ok(today);
     };
-    let date = parse_day_arg("--date", text)?.resolve(today);
+    not_in_future(parse_day_arg("--date", text)?.resolve(today), today)
+}
+
+/// Refuses a `--date` after `today` (the journal's day, so known only once it is loaded).
+pub fn not_in_future(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Failure> {
     if date > today {
         return Err(Failure::usage(format!(
             "invalid --date: {date} is in the future (today is {today})"
@@ -197,5 +255,36 @@ fn quiet_broken_pipe(result: std::io::Result<()>) -> Result<()> {
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(args: &[&str]) -> Result<(), String> {
+        check_args_len(args.iter().map(std::ffi::OsString::from)).map_err(|f| f.what)
+    }
+
+    #[test]
+    fn an_oversized_argument_is_refused_naming_its_flag() {
+        let long = "x".repeat(MAX_TEXT_BYTES + 1);
+        assert!(check(&["checkin", "--note", &long[1..]]).is_ok());
+        let err = check(&["checkin", "--note", &long]).unwrap_err();
+        assert!(err.starts_with("--note is 65537 bytes"), "{err}");
+        let err = check(&["checkin", &format!("--note={long}")]).unwrap_err();
+        assert!(err.starts_with("--note is"), "{err}");
+        let err = check(&["connect", &long]).unwrap_err();
+        assert!(err.starts_with("an argument is"), "{err}");
+        assert!(!err.contains("xxx"), "never quotes the text");
+    }
+
+    #[test]
+    fn dates_outside_1970_to_9999_are_refused() {
+        assert!(parse_day_arg("--date", "1970-01-01").is_ok());
+        assert!(parse_day_arg("--date", "9999-12-31").is_ok());
+        let err = parse_day_arg("--date", "1969-12-31").unwrap_err();
+        assert_eq!(err.exit, Exit::Usage);
+        assert!(err.what.contains("1970-01-01"), "{}", err.what);
     }
 }

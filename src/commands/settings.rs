@@ -1,6 +1,6 @@
 //! `rekindle settings [KEY [VALUE]]` and `rekindle support`.
 
-use super::{Context, print, print_json};
+use super::{Context, check_text_len, print, print_json};
 use crate::cli::SettingsArgs;
 use crate::error::{Exit, Failure};
 use crate::journal::SettingKey;
@@ -72,6 +72,7 @@ fn show_all(ctx: &Context, json: bool) -> Result<Exit> {
 
 fn set(ctx: &Context, key: SettingKey, value: &str) -> Result<Exit> {
     // Validate before taking the lock, so a typo never touches the data dir.
+    check_text_len(key.name(), value)?;
     let mut probe = crate::journal::Settings::default();
     probe.set(key, value).map_err(Failure::usage)?;
 

@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 #[derive(Debug)]
 pub struct WriterLock {
     _file: File,
+    /// The journal as it loaded under this lock and the day it loaded on: today's backup, taken
+    /// by the first successful save under the lock (`Store::save`), never before.
+    pub(super) pending_backup: Option<(Vec<u8>, chrono::NaiveDate)>,
 }
 
 /// Why the lock could not be taken.
@@ -28,7 +31,12 @@ impl WriterLock {
         let mut pause = Duration::from_millis(2);
         loop {
             match file.try_lock() {
-                Ok(()) => return Ok(WriterLock { _file: file }),
+                Ok(()) => {
+                    return Ok(WriterLock {
+                        _file: file,
+                        pending_backup: None,
+                    });
+                }
                 Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
                     std::thread::sleep(pause);
                     pause = (pause * 2).min(Duration::from_millis(50));

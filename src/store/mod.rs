@@ -13,7 +13,7 @@ pub mod backup;
 mod lock;
 mod output;
 
-pub use atomic::write_atomic;
+pub use atomic::{follow_links, write_atomic};
 pub use lock::{LockError, WriterLock};
 pub use output::{OutputError, write_export};
 
@@ -21,9 +21,75 @@ use crate::error::{Exit, Failure};
 use crate::journal::{self, DecodeError, Journal};
 use crate::paths::Paths;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
+
+/// The largest journal, import file or backup rekindle reads: 256 MiB (SPEC §6). A 50-year
+/// journal with long notes is a few tens of MiB.
+pub const MAX_INPUT_BYTES: u64 = 256 << 20;
+
+/// Reads a whole journal-sized file: a regular file (after symlinks) of at most
+/// `MAX_INPUT_BYTES`. A FIFO, a device, a directory or a larger file is refused before any of it
+/// is read (`ErrorKind::InvalidInput`), and the read is capped in case the file grows meanwhile.
+pub fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    fn refuse(why: String) -> std::io::Error {
+        std::io::Error::new(ErrorKind::InvalidInput, why)
+    }
+    let too_big = |len: u64| {
+        refuse(format!(
+            "the file is larger than 256 MiB ({len} bytes), the most rekindle reads"
+        ))
+    };
+    let not_regular = || refuse("not a regular file (a FIFO, a device or a directory)".into());
+    // Checked before opening: opening a FIFO would wait for a writer.
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let file = std::fs::File::open(path)?;
+    // The same checks on what was opened, in case the path was swapped in between.
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// One backup as the recovery screen shows it (`Store::backups`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    /// When it was taken (its modification time).
+    pub taken: SystemTime,
+    /// The date in its name.
+    pub date: NaiveDate,
+    /// A copy taken just before an import (`journal-…_before-import.json`).
+    pub before_import: bool,
+    /// Named for a day after today: taken under a wrong clock. Listed last, never preferred.
+    pub future: bool,
+    /// Whether it reads and decodes as a journal.
+    pub decodes: bool,
+    /// How many check-ins it holds, when it decodes.
+    pub check_ins: Option<usize>,
+    /// The latest check-in date in it, when it decodes and has one.
+    pub last_date: Option<NaiveDate>,
+}
+
+impl BackupInfo {
+    /// `taken` in the local time zone, for showing.
+    pub fn taken_local(&self) -> chrono::DateTime<chrono::Local> {
+        self.taken.into()
+    }
+}
 
 /// How long a CLI write waits for another rekindle to finish before giving up with exit 75.
 pub const CLI_LOCK_PATIENCE: Duration = Duration::from_secs(5);
@@ -108,7 +174,7 @@ impl Store {
     /// other failure, an empty file included, is an error.
     pub fn load(&self) -> Result<Loaded, LoadError> {
         let path = &self.paths.journal;
-        match std::fs::read(path) {
+        match read_bounded(path) {
             Ok(bytes) => match journal::decode(&bytes) {
                 Ok(journal) => Ok(Loaded {
                     journal,
@@ -152,7 +218,9 @@ impl Store {
         })
     }
 
-    /// The start of every write: lock, load, and take today's backup of what loaded.
+    /// The start of every write: lock and load. Today's backup of what loaded is taken by the
+    /// first successful `save` under this lock, so a command that stops before saving (a
+    /// refused argument) writes nothing at all.
     pub fn begin_write(
         &self,
         patience: Duration,
@@ -169,18 +237,41 @@ impl Store {
         patience: Duration,
         today: NaiveDate,
     ) -> Result<(WriterLock, Loaded), Failure> {
-        let lock = self.lock(patience)?;
+        let mut lock = self.lock(patience)?;
         let loaded = self.load()?;
-        self.backup(&loaded, today);
+        lock.pending_backup = loaded.bytes.clone().map(|bytes| (bytes, today));
         Ok((lock, loaded))
+    }
+
+    /// `begin_write` for a change that can still be refused once the journal is known (a
+    /// `--date` in the future by the journal's day, an unknown boundary id): `check` runs on
+    /// the journal under the lock, and its error is returned with nothing written. When no
+    /// rekindle has written here yet (no lock file), `check` first runs on the journal read
+    /// without the lock, so a refused first command does not even create the data directory.
+    pub fn begin_write_checked(
+        &self,
+        patience: Duration,
+        today: NaiveDate,
+        check: impl Fn(&Journal) -> Result<(), Failure>,
+    ) -> Result<(WriterLock, Journal), Failure> {
+        if std::fs::symlink_metadata(&self.paths.lock).is_err() {
+            check(&self.load()?.journal)?;
+        }
+        let (lock, journal) = self.begin_write(patience, today)?;
+        check(&journal)?;
+        Ok((lock, journal))
     }
 
     /// Takes today's last-known-good backup. A failed backup must not block the user's write, so
     /// it is reported on stderr and otherwise ignored.
     pub fn backup(&self, loaded: &Loaded, today: NaiveDate) {
-        if let Some(bytes) = &loaded.bytes
-            && let Err(e) = backup::backup_once_a_day(&self.paths.backups, bytes, today)
-        {
+        if let Some(bytes) = &loaded.bytes {
+            self.backup_bytes(bytes, today);
+        }
+    }
+
+    fn backup_bytes(&self, bytes: &[u8], today: NaiveDate) {
+        if let Err(e) = backup::backup_once_a_day(&self.paths.backups, bytes, today) {
             eprintln!(
                 "rekindle: could not write today's backup: {}: {e}",
                 self.paths.backups.display()
@@ -189,14 +280,85 @@ impl Store {
     }
 
     /// Saves the journal atomically. Call only with the lock held.
-    pub fn save(&self, _lock: &WriterLock, journal: &Journal) -> Result<(), Failure> {
+    ///
+    /// A symlinked journal stays a link: the save replaces the link's target. A journal that is
+    /// not a regular file, or that was made read-only, is refused (exit 73) with nothing
+    /// written: the rename would otherwise silently replace it. Rekindle's own stale temp files
+    /// (left by a killed save) beside the journal and in `backups/` are removed first. After a
+    /// successful save, today's backup of the journal as it loaded is taken if there is none.
+    pub fn save(&self, lock: &WriterLock, journal: &Journal) -> Result<(), Failure> {
         self.ensure_dir()?;
-        write_atomic(&self.paths.journal, &journal::encode(journal))
-            .map_err(|e| Failure::cannot_write(&self.paths.journal, &e))
+        let target = follow_links(&self.paths.journal);
+        self.check_writable(&target)?;
+        atomic::remove_stale_temps(target.parent().unwrap_or(Path::new(".")));
+        atomic::remove_stale_temps(&self.paths.backups);
+        write_atomic(&target, &journal::encode(journal))
+            .map_err(|e| Failure::cannot_write(&self.paths.journal, &e))?;
+        if let Some((bytes, today)) = &lock.pending_backup {
+            self.backup_bytes(bytes, *today);
+        }
+        Ok(())
+    }
+
+    /// Refuses to replace a journal that is not a regular file or is read-only.
+    fn check_writable(&self, target: &Path) -> Result<(), Failure> {
+        let Ok(meta) = std::fs::metadata(target) else {
+            return Ok(());
+        };
+        let refuse = |why: &str, hint: &str| {
+            Failure::new(
+                Exit::CantCreate,
+                format!(
+                    "the journal {why}, nothing was written: {}",
+                    self.paths.journal.display()
+                ),
+            )
+            .with_hint(hint.to_string())
+        };
+        if !meta.is_file() {
+            return Err(refuse(
+                "is not a regular file",
+                "move it aside; rekindle keeps the journal in a regular file",
+            ));
+        }
+        if meta.permissions().readonly() {
+            return Err(refuse(
+                "is read-only",
+                "make it writable (chmod u+w) if rekindle should save to it",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The backups, newest first by when they were taken (those named for a day after `now`'s
+    /// come last), each with whether it decodes, how many check-ins it holds and its last
+    /// check-in date: what the recovery screen lists. Reads and decodes every backup.
+    pub fn backups(&self, now: DateTime<FixedOffset>) -> Vec<BackupInfo> {
+        backup::scan(&self.paths.backups, now.date_naive())
+            .into_iter()
+            .map(|found| {
+                let journal = read_bounded(&found.path)
+                    .ok()
+                    .and_then(|bytes| journal::decode(&bytes).ok());
+                BackupInfo {
+                    decodes: journal.is_some(),
+                    check_ins: journal.as_ref().map(|j| j.check_ins.len()),
+                    last_date: journal
+                        .as_ref()
+                        .and_then(|j| j.check_ins.iter().map(|c| c.date).max()),
+                    path: found.path,
+                    taken: found.taken,
+                    date: found.date,
+                    before_import: found.before_import,
+                    future: found.future,
+                }
+            })
+            .collect()
     }
 
     /// Moves a damaged journal aside to `journal.corrupt-<timestamp>.json` (never deletes it) and
-    /// returns where it went.
+    /// returns where it went. A symlinked journal stays a link: its target is copied aside and
+    /// then removed, so the next save recreates the target through the link.
     pub fn move_aside(
         &self,
         _lock: &WriterLock,
@@ -208,28 +370,38 @@ impl Store {
             .data_dir
             .join(format!("journal.corrupt-{stamp}.json"));
         let mut n = 1;
-        while target.exists() {
+        while std::fs::symlink_metadata(&target).is_ok() {
             n += 1;
             target = self
                 .paths
                 .data_dir
                 .join(format!("journal.corrupt-{stamp}-{n}.json"));
         }
-        std::fs::rename(&self.paths.journal, &target)?;
+        let is_link = std::fs::symlink_metadata(&self.paths.journal)
+            .is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            let real = follow_links(&self.paths.journal);
+            std::fs::copy(&real, &target)?;
+            std::fs::File::open(&target)?.sync_all()?;
+            std::fs::remove_file(&real)?;
+        } else {
+            std::fs::rename(&self.paths.journal, &target)?;
+        }
         Ok(target)
     }
 
-    /// Restores the newest backup that decodes, moving the damaged journal aside first. Returns
-    /// the backup used and where the damaged file went.
+    /// Restores the newest backup that decodes (by when it was taken; one named for a day after
+    /// `now`'s only when no other decodes), moving the damaged journal aside first. Returns the
+    /// backup used and where the damaged file went.
     pub fn restore_backup(
         &self,
         lock: &WriterLock,
         now: DateTime<FixedOffset>,
     ) -> std::io::Result<Option<(PathBuf, PathBuf)>> {
-        let good = backup::list(&self.paths.backups)
+        let good = backup::list(&self.paths.backups, now.date_naive())
             .into_iter()
             .find_map(|path| {
-                let bytes = std::fs::read(&path).ok()?;
+                let bytes = read_bounded(&path).ok()?;
                 journal::decode(&bytes).ok().map(|_| (path, bytes))
             });
         let Some((backup, bytes)) = good else {
@@ -238,5 +410,42 @@ impl Store {
         let aside = self.move_aside(lock, now)?;
         write_atomic(&self.paths.journal, &bytes)?;
         Ok(Some((backup, aside)))
+    }
+
+    /// Restores the backup the person picked (one of `backups()`' paths): it must be one of
+    /// rekindle's own backups in `backups/` and decode, else `ErrorKind::InvalidInput` and
+    /// nothing changes. The current journal, if there is one, is moved aside first (never
+    /// deleted); returns where it went.
+    pub fn restore_backup_at(
+        &self,
+        lock: &WriterLock,
+        backup: &Path,
+        now: DateTime<FixedOffset>,
+    ) -> std::io::Result<Option<PathBuf>> {
+        let invalid = |why: &str| std::io::Error::new(ErrorKind::InvalidInput, why.to_string());
+        let name = backup.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let in_backups = backup
+            .parent()
+            .and_then(|dir| dir.canonicalize().ok())
+            .is_some_and(|dir| self.paths.backups.canonicalize().is_ok_and(|b| b == dir));
+        if !in_backups || backup::parse_name(name).is_none() {
+            return Err(invalid("not one of rekindle's backups"));
+        }
+        if !std::fs::symlink_metadata(backup).is_ok_and(|m| m.is_file()) {
+            return Err(invalid("not one of rekindle's backups"));
+        }
+        let bytes = read_bounded(backup)?;
+        if journal::decode(&bytes).is_err() {
+            return Err(invalid("the backup does not read cleanly"));
+        }
+        let journal_there = std::fs::symlink_metadata(&self.paths.journal).is_ok()
+            && std::fs::metadata(&self.paths.journal).is_ok();
+        let aside = if journal_there {
+            Some(self.move_aside(lock, now)?)
+        } else {
+            None
+        };
+        write_atomic(&self.paths.journal, &bytes)?;
+        Ok(aside)
     }
 }

@@ -9,7 +9,10 @@
 //!   check and the write is not overwritten either.
 //! - Atomically (temp file beside the target, fsync, rename, fsync the directory), 0600.
 //! - A missing directory is an error naming it: an export never creates directories, because a
-//!   typo in a path should not leave a new directory tree behind.
+//!   typo in a path should not leave a new directory tree behind. A path ending in `/` names a
+//!   directory, so it is never written as a file.
+//! - Only regular files are ever replaced: `/dev/null`, a FIFO, a socket or a symlink to nothing
+//!   is refused even with `force` (a symlink to a regular file has its target replaced).
 
 use super::atomic::{write_atomic, write_atomic_new};
 use crate::error::{Exit, Failure};
@@ -28,6 +31,8 @@ pub enum OutputError {
     NoDirectory(PathBuf),
     /// The target is a directory.
     IsDirectory(PathBuf),
+    /// The target exists and is not a regular file (a device, a FIFO, a dangling symlink).
+    NotRegular(PathBuf),
     Io(PathBuf, std::io::Error),
 }
 
@@ -48,6 +53,10 @@ impl OutputError {
             OutputError::IsDirectory(path) => {
                 format!("the output path is a directory: {}", path.display())
             }
+            OutputError::NotRegular(path) => format!(
+                "the output path is not a regular file, so it is never replaced: {}",
+                path.display()
+            ),
             OutputError::Io(path, e) => {
                 format!("cannot write the export: {}: {e}", path.display())
             }
@@ -60,6 +69,9 @@ impl OutputError {
             OutputError::OwnFile(_) => "choose a file outside rekindle's data directory",
             OutputError::NoDirectory(_) => "create the directory first, or choose another path",
             OutputError::IsDirectory(_) => "give a file name, such as rekindle.md",
+            OutputError::NotRegular(_) => {
+                "choose a regular file; to print the export, leave out -o or use -o -"
+            }
             OutputError::Io(..) => "check that the directory is writable and the disk has room",
         }
     }
@@ -81,6 +93,14 @@ pub fn write_export(
     let Some(name) = target.file_name() else {
         return Err(OutputError::IsDirectory(target.to_path_buf()));
     };
+    // `Path` forgets a trailing `/`, but the person meant a directory: never write it as a file.
+    if ends_with_separator(target) {
+        return Err(if target.is_dir() {
+            OutputError::IsDirectory(target.to_path_buf())
+        } else {
+            OutputError::NoDirectory(target.to_path_buf())
+        });
+    }
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -106,6 +126,9 @@ pub fn write_export(
     if occupied && !force {
         return Err(OutputError::Exists(resolved));
     }
+    if occupied && !existing.as_ref().is_some_and(|m| m.is_file()) {
+        return Err(OutputError::NotRegular(resolved));
+    }
     let written = if force {
         write_atomic(&resolved, bytes)
     } else {
@@ -116,6 +139,13 @@ pub fn write_export(
         Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(OutputError::Exists(resolved)),
         Err(e) => Err(OutputError::Io(resolved, e)),
     }
+}
+
+/// Whether the path as typed ends in a separator (`missing-dir/`).
+fn ends_with_separator(path: &Path) -> bool {
+    let text = path.as_os_str().as_encoded_bytes();
+    text.last()
+        .is_some_and(|&b| b == b'/' || (cfg!(windows) && b == b'\\'))
 }
 
 /// Whether `target` (its directory already resolved) is the journal, the lock, or inside the
@@ -234,6 +264,43 @@ mod tests {
         assert!(!dir.path().join("nope").exists(), "no directory is created");
         let err = write_export(&paths, dir.path(), b"x", true).unwrap_err();
         assert!(matches!(err, OutputError::IsDirectory(_)), "{err:?}");
+        let slash = PathBuf::from(format!("{}/", dir.path().join("nope").display()));
+        let err = write_export(&paths, &slash, b"x", true).unwrap_err();
+        assert!(matches!(err, OutputError::NoDirectory(_)), "{err:?}");
+        assert!(
+            !dir.path().join("nope").exists(),
+            "no file named like the directory"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_replaced() {
+        let (dir, paths) = setup();
+        // Never the real /dev/null: a regression run as root would replace it for everyone.
+        // A link to it reaches the same check (what is there, after links, is not a file).
+        let device = dir.path().join("device.md");
+        std::os::unix::fs::symlink("/dev/null", &device).unwrap();
+        let err = write_export(&paths, &device, b"x", true).unwrap_err();
+        assert!(matches!(err, OutputError::NotRegular(_)), "{err:?}");
+        let dangling = dir.path().join("dangling.md");
+        std::os::unix::fs::symlink(dir.path().join("nowhere.md"), &dangling).unwrap();
+        let err = write_export(&paths, &dangling, b"x", true).unwrap_err();
+        assert!(matches!(err, OutputError::NotRegular(_)), "{err:?}");
+        assert!(!dir.path().join("nowhere.md").exists());
+        // A link to a regular file stays a link; its target is replaced.
+        let real = dir.path().join("real.md");
+        std::fs::write(&real, b"old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_export(&paths, &link, b"new", true).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
     }
 
     #[cfg(unix)]
