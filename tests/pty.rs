@@ -90,22 +90,6 @@ fn sigint_restores_the_terminal_too() {
 }
 
 #[test]
-fn a_second_instance_is_told_the_journal_is_open_elsewhere() {
-    let s = Sandbox::new();
-    let mut first = Tui::start(&s, NOW, 80, 24);
-    first.wait_for("How spent do you feel today");
-    let mut second = Tui::start(&s, NOW, 80, 24);
-    assert_eq!(second.wait_exit(), Some(75));
-    assert!(
-        second.screen().contains("already open in another terminal"),
-        "{}",
-        second.screen()
-    );
-    first.send("q");
-    assert_eq!(first.wait_exit(), Some(0));
-}
-
-#[test]
 fn a_damaged_journal_gets_the_recovery_screen_and_is_moved_aside_not_deleted() {
     let s = Sandbox::new();
     let damaged = br#"{"format":"rekindle-journal","version":1,"check_ins":[{"date":"2026-11-2"#;

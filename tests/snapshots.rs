@@ -148,6 +148,20 @@ fn recovery_screen() {
     let app = rekindle::app::App::recovery(
         "/data/rekindle/journal.json".into(),
         "the file ends too early (truncated?) (at check_ins, line 41 column 3)".into(),
+        vec![
+            rekindle::screens::recovery::Backup {
+                path: "/data/rekindle/backups/journal-2026-11-23.json".into(),
+                taken: at("2026-11-23T08:12:00+01:00").naive_local(),
+                check_ins: Some(214),
+                last_date: Some(at("2026-11-22T12:00:00+01:00").date_naive()),
+            },
+            rekindle::screens::recovery::Backup {
+                path: "/data/rekindle/backups/journal-2026-11-22.json".into(),
+                taken: at("2026-11-22T07:55:00+01:00").naive_local(),
+                check_ins: None,
+                last_date: None,
+            },
+        ],
         at("2026-11-23T21:04:05+01:00"),
         rekindle::ui::theme::Theme::new(true),
     );

@@ -50,6 +50,15 @@ pub enum Action {
     RecoveryFailed {
         why: String,
     },
+    /// Someone else wrote the journal (a command, a sync tool, an editor): this is it now.
+    Reloaded {
+        journal: Box<Journal>,
+    },
+    /// The journal on disk can no longer be read: nothing may overwrite it.
+    DiskUnreadable {
+        why: String,
+        backups: Vec<screens::recovery::Backup>,
+    },
 }
 
 /// An overlay drawn above the current screen; it takes the keys while open.
@@ -272,15 +281,16 @@ impl App {
         app
     }
 
-    /// The recovery screen for a journal that could not be read.
+    /// The recovery screen for a journal that could not be read, listing its `backups`.
     pub fn recovery(
         journal_path: PathBuf,
         reason: String,
+        backups: Vec<screens::recovery::Backup>,
         now: DateTime<FixedOffset>,
         theme: crate::ui::theme::Theme,
     ) -> App {
         let mut app = App::new(Journal::default(), journal_path, now, false, theme);
-        app.mode = Mode::Recovery(screens::recovery::State::new(reason));
+        app.mode = Mode::Recovery(screens::recovery::State::new(reason, backups));
         app
     }
 
@@ -440,6 +450,33 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::RecoveryFailed { why } => {
             app.warn(why);
+            Vec::new()
+        }
+        Action::Reloaded { journal } => {
+            let old = std::mem::replace(&mut app.journal, *journal);
+            app.refresh();
+            if let Mode::Recovery(_) = app.mode {
+                // Someone repaired the file (by hand, a sync): it reads again.
+                app.mode = Mode::Normal;
+                app.open_journal();
+                app.say("The journal reads again; this is it.");
+                return Vec::new();
+            }
+            all_screens!(&mut *app, |screen, ctx| screen.journal_changed(
+                &Ctx {
+                    journal: &old,
+                    ..ctx
+                },
+                &ctx
+            ));
+            app.say(
+                "The journal changed outside this window; this is its new version (anything unsaved here is kept).",
+            );
+            Vec::new()
+        }
+        Action::DiskUnreadable { why, backups } => {
+            app.mode = Mode::Recovery(screens::recovery::State::new(why, backups));
+            app.warn("The journal on disk can no longer be read; rekindle wrote nothing to it.");
             Vec::new()
         }
     }

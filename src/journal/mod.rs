@@ -4,6 +4,7 @@
 //! `store` module moves these values to and from `journal.json`.
 
 mod boundary;
+mod change;
 mod check_in;
 pub mod clock;
 mod codec;
@@ -12,6 +13,7 @@ mod rating;
 mod settings;
 
 pub use boundary::{Boundary, check_boundary_text};
+pub use change::Change;
 pub use check_in::{CheckIn, HABIT_LABELS, Habits, Outcome, check_sleep_hours};
 pub use clock::{ClockTime, LongDay, ShortDay, journal_day, parse_date};
 pub use codec::{DecodeError, decode, encode};

@@ -134,6 +134,13 @@ impl Component for State {
         self.saving = false;
     }
 
+    fn journal_changed(&mut self, old: &Ctx, new: &Ctx) {
+        // Untouched values follow the new settings; edited ones stay for the person to save.
+        if *self == State::from(&old.journal.settings) {
+            *self = State::from(&new.journal.settings);
+        }
+    }
+
     fn saved(&mut self, ctx: &Ctx) {
         if self.saving {
             *self = State::from(&ctx.journal.settings);

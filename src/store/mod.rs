@@ -10,10 +10,12 @@
 
 mod atomic;
 pub mod backup;
+mod fingerprint;
 mod lock;
 mod output;
 
 pub use atomic::{follow_links, write_atomic};
+pub use fingerprint::{Fingerprint, Stat};
 pub use lock::{LockError, WriterLock};
 pub use output::{OutputError, write_export};
 
@@ -139,12 +141,44 @@ impl From<LoadError> for Failure {
     }
 }
 
-/// A journal as loaded, with the bytes it came from (for the daily backup).
+/// A journal as loaded, with the bytes it came from (for the daily backup) and what a later
+/// saver compares the file with.
 #[derive(Debug)]
 pub struct Loaded {
     pub journal: Journal,
     /// `None` on a first run: there was no file.
     pub bytes: Option<Vec<u8>>,
+    pub fingerprint: Fingerprint,
+}
+
+/// What became of the journal file since a reader took `seen`.
+#[derive(Debug)]
+pub enum Outside {
+    Unchanged,
+    /// Touched (a new time or inode) with the same bytes: nothing to reload.
+    Touched(Fingerprint),
+    /// Someone else wrote it; here is what it holds now (boxed: a whole journal).
+    Changed(Box<Loaded>),
+    /// It can no longer be read: nobody may overwrite it.
+    Unreadable(LoadError),
+}
+
+/// A save of one reader's change that landed.
+#[derive(Debug)]
+pub struct Saved {
+    /// What the file holds now: the change, on top of whatever others wrote meanwhile.
+    pub journal: Journal,
+    pub fingerprint: Fingerprint,
+    /// Others had written meanwhile, and the change was applied on top of their version.
+    pub merged: bool,
+}
+
+/// Why a save did not land.
+#[derive(Debug)]
+pub enum SaveError {
+    Failed(Failure),
+    /// The file on disk became unreadable since it was read: it is left exactly as it is.
+    Unreadable(LoadError),
 }
 
 /// Handle on the data directory's files. Holds no open files by itself.
@@ -174,10 +208,12 @@ impl Store {
     /// other failure, an empty file included, is an error.
     pub fn load(&self) -> Result<Loaded, LoadError> {
         let path = &self.paths.journal;
+        let stat = Stat::of(path);
         match read_bounded(path) {
             Ok(bytes) => match journal::decode(&bytes) {
                 Ok(journal) => Ok(Loaded {
                     journal,
+                    fingerprint: Fingerprint::of(stat, &bytes),
                     bytes: Some(bytes),
                 }),
                 Err(error) => Err(LoadError::Invalid {
@@ -188,6 +224,7 @@ impl Store {
             Err(e) if e.kind() == ErrorKind::NotFound => Ok(Loaded {
                 journal: Journal::default(),
                 bytes: None,
+                fingerprint: Fingerprint::Missing,
             }),
             Err(error) => Err(LoadError::Io {
                 path: path.clone(),
@@ -270,7 +307,8 @@ impl Store {
         }
     }
 
-    fn backup_bytes(&self, bytes: &[u8], today: NaiveDate) {
+    /// Takes today's backup of `bytes` (the journal as it was read) if there is none yet.
+    pub fn backup_bytes(&self, bytes: &[u8], today: NaiveDate) {
         if let Err(e) = backup::backup_once_a_day(&self.paths.backups, bytes, today) {
             eprintln!(
                 "rekindle: could not write today's backup: {}: {e}",
@@ -287,17 +325,70 @@ impl Store {
     /// (left by a killed save) beside the journal and in `backups/` are removed first. After a
     /// successful save, today's backup of the journal as it loaded is taken if there is none.
     pub fn save(&self, lock: &WriterLock, journal: &Journal) -> Result<(), Failure> {
+        self.save_bytes(lock, &journal::encode(journal))
+    }
+
+    fn save_bytes(&self, lock: &WriterLock, bytes: &[u8]) -> Result<(), Failure> {
         self.ensure_dir()?;
         let target = follow_links(&self.paths.journal);
         self.check_writable(&target)?;
         atomic::remove_stale_temps(target.parent().unwrap_or(Path::new(".")));
         atomic::remove_stale_temps(&self.paths.backups);
-        write_atomic(&target, &journal::encode(journal))
-            .map_err(|e| Failure::cannot_write(&self.paths.journal, &e))?;
+        write_atomic(&target, bytes).map_err(|e| Failure::cannot_write(&self.paths.journal, &e))?;
         if let Some((bytes, today)) = &lock.pending_backup {
             self.backup_bytes(bytes, *today);
         }
         Ok(())
+    }
+
+    /// Has anyone written the journal since a reader took `seen`? Costs one `stat` when nothing
+    /// changed, so the open app can ask about once a second.
+    pub fn outside(&self, seen: &Fingerprint) -> Outside {
+        if seen.same_stat(Stat::of(&self.paths.journal)) {
+            return Outside::Unchanged;
+        }
+        match self.load() {
+            Ok(loaded) if seen.same_bytes(loaded.bytes.as_deref()) => {
+                Outside::Touched(loaded.fingerprint)
+            }
+            Ok(loaded) => Outside::Changed(Box::new(loaded)),
+            Err(error) => Outside::Unreadable(error),
+        }
+    }
+
+    /// Saves one reader's change without undoing anyone else's: under the lock (held only for
+    /// this save), the file is read again; if it still is what the reader saw (`seen`), `wanted`
+    /// is written as it is; if someone else wrote it meanwhile, the change from `base` (what
+    /// the reader had) to `wanted` is applied, entry by entry, on top of the file's new
+    /// version. A file that has become unreadable is never written.
+    pub fn save_change(
+        &self,
+        patience: Duration,
+        seen: &Fingerprint,
+        base: &Journal,
+        wanted: &Journal,
+        today: NaiveDate,
+    ) -> Result<Saved, SaveError> {
+        let mut lock = self.lock(patience).map_err(SaveError::Failed)?;
+        let loaded = self.load().map_err(SaveError::Unreadable)?;
+        // A file gone since it was read (a sync tool mid-swap, a deletion) gets the whole of
+        // what the reader has: nothing it showed is lost.
+        let unchanged = loaded.bytes.is_none() || seen.same_bytes(loaded.bytes.as_deref());
+        let journal = if unchanged {
+            wanted.clone()
+        } else {
+            let mut theirs = loaded.journal;
+            journal::Change::between(base, wanted).apply(&mut theirs);
+            theirs
+        };
+        lock.pending_backup = loaded.bytes.map(|bytes| (bytes, today));
+        let bytes = journal::encode(&journal);
+        self.save_bytes(&lock, &bytes).map_err(SaveError::Failed)?;
+        Ok(Saved {
+            journal,
+            fingerprint: Fingerprint::of(Stat::of(&self.paths.journal), &bytes),
+            merged: !unchanged,
+        })
     }
 
     /// Refuses to replace a journal that is not a regular file or is read-only.

@@ -1,27 +1,45 @@
-//! The runtime around the app: open the journal under the lock, run the event loop, carry out
-//! effects (save, export, recovery) and feed their results back as actions.
+//! The runtime around the app: open the journal, run the event loop, carry out effects (save,
+//! export, recovery) and feed their results back as actions; read the clock for every action;
+//! notice, about once a second, when someone else writes the journal.
+//!
+//! The open app holds no lock: the one-writer lock is taken only for the length of a save
+//! (`Store::save_change`), so commands in another terminal finish at once, and a save lands on
+//! top of whatever others wrote since the app last read the file. Two open apps behave the
+//! same way towards each other.
 //!
 //! The only code that talks to crossterm I/O. The poll timeout doubles as the minute tick, so no
 //! async runtime is needed.
 
 mod terminal;
 
-use crate::app::{self, Action, App, Effect};
+use crate::app::{self, Action, App, Effect, Mode};
 use crate::clock::now;
 use crate::error::{Exit, Failure};
 use crate::journal::Journal;
-use crate::store::Store;
+use crate::screens::recovery::Backup;
+use crate::store::{CLI_LOCK_PATIENCE, Fingerprint, Outside, SaveError, Store};
 use crate::ui::theme::Theme;
 use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::IsTerminal;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use terminal::{Signals, TerminalGuard};
 
 /// How often the loop wakes without input: to notice signals and the minute changing.
 const WAKE: Duration = Duration::from_millis(250);
+
+/// How often the journal file is checked for changes made elsewhere (one `stat` each time).
+const LOOK_OUTSIDE: Duration = Duration::from_secs(1);
+
+/// What the runtime keeps beside the app: where the journal is, and what it last read of it.
+struct Runtime<'a> {
+    store: &'a Store,
+    /// The file as the app's journal last matched it; a save compares the file with it.
+    seen: Fingerprint,
+}
 
 pub fn run(store: &Store) -> Result<Exit> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
@@ -29,29 +47,34 @@ pub fn run(store: &Store) -> Result<Exit> {
             .with_hint("in scripts use a command such as `rekindle checkin -e 7 -c 4 -f 5`; see `rekindle --help`")
             .into());
     }
-    let lock = store.lock(Duration::ZERO).map_err(|failure| {
-        if failure.exit == Exit::Locked {
-            Failure::new(Exit::Locked, "rekindle is already open in another terminal")
-                .with_hint("switch to that terminal, or close it and try again")
-        } else {
-            failure
-        }
-    })?;
     let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
     let started = now()?;
-    let mut app = match store.load() {
+    let mut loaded_for_backup = None;
+    let (mut app, seen) = match store.load() {
         Ok(loaded) => {
-            store.backup(&loaded, started.date_naive());
-            App::new(
+            let app = App::new(
                 loaded.journal,
                 store.paths.journal.clone(),
                 started,
                 loaded.bytes.is_none(),
                 theme,
-            )
+            );
+            let seen = loaded.fingerprint;
+            loaded_for_backup = loaded.bytes;
+            (app, seen)
         }
-        Err(err) => App::recovery(store.paths.journal.clone(), err.reason(), started, theme),
+        Err(err) => (
+            App::recovery(
+                store.paths.journal.clone(),
+                err.reason(),
+                backups(store, started),
+                started,
+                theme,
+            ),
+            Fingerprint::Missing,
+        ),
     };
+    let mut runtime = Runtime { store, seen };
 
     let signals = Signals::register()?;
     let guard = TerminalGuard::enter()?;
@@ -61,10 +84,15 @@ pub fn run(store: &Store) -> Result<Exit> {
     let size = terminal.size()?;
     app::update(&mut app, Action::Resize(size.width, size.height));
     let mut last_minute = started.timestamp() / 60;
+    let mut last_look = Instant::now();
     loop {
         terminal
             .draw(|frame| crate::app::render(&app, frame))
             .map_err(|err| signals.unless_hung_up(err))?;
+        // The day's backup waits until the first frame is on screen.
+        if let Some(bytes) = loaded_for_backup.take() {
+            store.backup_bytes(&bytes, started.date_naive());
+        }
         if app.should_quit || signals.stop_requested() {
             break;
         }
@@ -78,79 +106,170 @@ pub fn run(store: &Store) -> Result<Exit> {
                 // Each action carries the moment it happened, so `recorded_at` is exact.
                 let moment = now()?;
                 last_minute = moment.timestamp() / 60;
-                dispatch(&mut app, moment, action, store, &lock);
+                runtime.dispatch(&mut app, moment, action);
             }
         }
         let moment = now()?;
         if moment.timestamp() / 60 != last_minute {
             last_minute = moment.timestamp() / 60;
-            dispatch(&mut app, moment, Action::Tick(moment), store, &lock);
+            runtime.dispatch(&mut app, moment, Action::Tick(moment));
+        }
+        if last_look.elapsed() >= LOOK_OUTSIDE {
+            last_look = Instant::now();
+            if let Some(action) = runtime.look_outside(&app, moment) {
+                runtime.dispatch(&mut app, moment, action);
+            }
         }
     }
     drop(guard);
     Ok(Exit::Ok)
 }
 
-/// Runs an action through `update` at `moment`, then each effect, feeding results back in.
-fn dispatch(
-    app: &mut App,
-    moment: chrono::DateTime<chrono::FixedOffset>,
-    action: Action,
-    store: &Store,
-    lock: &crate::store::WriterLock,
-) {
-    let mut pending = vec![action];
-    while let Some(action) = pending.pop() {
-        for effect in app::update_at(app, moment, action) {
-            if let Some(result) = carry_out(effect, app, store, lock) {
-                pending.push(result);
+impl Runtime<'_> {
+    /// Runs an action through `update` at `moment`, then each effect, feeding results back in.
+    fn dispatch(&mut self, app: &mut App, moment: DateTime<FixedOffset>, action: Action) {
+        let mut pending = vec![action];
+        while let Some(action) = pending.pop() {
+            for effect in app::update_at(app, moment, action) {
+                if let Some(result) = self.carry_out(effect, app, moment) {
+                    pending.push(result);
+                }
             }
+        }
+    }
+
+    /// What changed on disk since the app's journal was read, as an action (or nothing).
+    fn look_outside(&mut self, app: &App, moment: DateTime<FixedOffset>) -> Option<Action> {
+        match self.store.outside(&self.seen) {
+            Outside::Unchanged => None,
+            Outside::Touched(fingerprint) => {
+                self.seen = fingerprint;
+                None
+            }
+            Outside::Changed(loaded) => {
+                let loaded = *loaded;
+                self.seen = loaded.fingerprint;
+                Some(Action::Reloaded {
+                    journal: Box::new(loaded.journal),
+                })
+            }
+            // Already on the recovery screen: it says so; nothing new to tell.
+            Outside::Unreadable(_) if matches!(app.mode, Mode::Recovery(_)) => None,
+            Outside::Unreadable(error) => Some(Action::DiskUnreadable {
+                why: error.reason(),
+                backups: backups(self.store, moment),
+            }),
+        }
+    }
+
+    fn carry_out(
+        &mut self,
+        effect: Effect,
+        app: &App,
+        moment: DateTime<FixedOffset>,
+    ) -> Option<Action> {
+        let store = self.store;
+        match effect {
+            Effect::Quit => None,
+            Effect::Save { journal, what } => Some(
+                match store.save_change(
+                    CLI_LOCK_PATIENCE,
+                    &self.seen,
+                    &app.journal,
+                    &journal,
+                    app.today,
+                ) {
+                    Ok(saved) => {
+                        self.seen = saved.fingerprint;
+                        let what = if saved.merged {
+                            format!("{what} (kept the changes made outside this window too)")
+                        } else {
+                            what
+                        };
+                        Action::Saved {
+                            journal: Box::new(saved.journal),
+                            what,
+                        }
+                    }
+                    Err(SaveError::Failed(failure)) => Action::SaveFailed { why: failure.what },
+                    Err(SaveError::Unreadable(error)) => Action::DiskUnreadable {
+                        why: error.reason(),
+                        backups: backups(store, moment),
+                    },
+                },
+            ),
+            Effect::Export(request) => Some(export(&request, app, store)),
+            Effect::RestoreBackup(backup) => Some(self.restore(&backup, moment)),
+            Effect::MoveAside => Some(self.move_aside(moment)),
+        }
+    }
+
+    fn restore(&mut self, backup: &std::path::Path, moment: DateTime<FixedOffset>) -> Action {
+        let store = self.store;
+        let restored = store
+            .lock(CLI_LOCK_PATIENCE)
+            .map_err(|failure| failure.what)
+            .and_then(|lock| {
+                store
+                    .restore_backup_at(&lock, backup, moment)
+                    .map_err(|e| format!("Could not restore: {e}"))
+            });
+        match restored {
+            Ok(aside) => match store.load() {
+                Ok(loaded) => {
+                    self.seen = loaded.fingerprint;
+                    let kept = aside.map_or(String::new(), |aside| {
+                        format!("; the damaged file is kept at {}", aside.display())
+                    });
+                    Action::Recovered {
+                        journal: Box::new(loaded.journal),
+                        what: format!("Restored {}{kept}", backup.display()),
+                    }
+                }
+                Err(err) => Action::RecoveryFailed { why: err.reason() },
+            },
+            Err(why) => Action::RecoveryFailed { why },
+        }
+    }
+
+    fn move_aside(&mut self, moment: DateTime<FixedOffset>) -> Action {
+        let store = self.store;
+        let moved = store
+            .lock(CLI_LOCK_PATIENCE)
+            .map_err(|failure| failure.what)
+            .and_then(|lock| {
+                store
+                    .move_aside(&lock, moment)
+                    .map_err(|e| format!("Could not move the file aside: {e}"))
+            });
+        match moved {
+            Ok(aside) => {
+                self.seen = Fingerprint::Missing;
+                Action::Recovered {
+                    journal: Box::new(Journal::default()),
+                    what: format!(
+                        "Moved the damaged journal to {}; this is a fresh one",
+                        aside.display()
+                    ),
+                }
+            }
+            Err(why) => Action::RecoveryFailed { why },
         }
     }
 }
 
-fn carry_out(
-    effect: Effect,
-    app: &App,
-    store: &Store,
-    lock: &crate::store::WriterLock,
-) -> Option<Action> {
-    match effect {
-        Effect::Quit => None,
-        Effect::Save { journal, what } => Some(match store.save(lock, &journal) {
-            Ok(()) => Action::Saved { journal, what },
-            Err(failure) => Action::SaveFailed { why: failure.what },
-        }),
-        Effect::Export(request) => Some(export(&request, app, store)),
-        Effect::RestoreBackup => Some(match store.restore_backup(lock, app.now) {
-            Ok(Some((backup, aside))) => match store.load() {
-                Ok(loaded) => Action::Recovered {
-                    journal: Box::new(loaded.journal),
-                    what: format!(
-                        "Restored {}; the damaged file is kept at {}",
-                        backup.display(),
-                        aside.display()
-                    ),
-                },
-                Err(err) => Action::RecoveryFailed { why: err.reason() },
-            },
-            Ok(None) => Action::RecoveryFailed {
-                why: "No backup reads cleanly. Press m to move the damaged file aside and start fresh, or q to quit.".to_string(),
-            },
-            Err(e) => Action::RecoveryFailed {
-                why: format!("Could not restore: {e}"),
-            },
-        }),
-        Effect::MoveAside => Some(match store.move_aside(lock, app.now) {
-            Ok(aside) => Action::Recovered {
-                journal: Box::new(Journal::default()),
-                what: format!("Moved the damaged journal to {}; this is a fresh one", aside.display()),
-            },
-            Err(e) => Action::RecoveryFailed {
-                why: format!("Could not move the file aside: {e}"),
-            },
-        }),
-    }
+/// The backups for the recovery screen, newest first.
+fn backups(store: &Store, now: DateTime<FixedOffset>) -> Vec<Backup> {
+    store
+        .backups(now)
+        .into_iter()
+        .map(|info| Backup {
+            taken: info.taken_local().naive_local(),
+            check_ins: if info.decodes { info.check_ins } else { None },
+            last_date: info.last_date,
+            path: info.path,
+        })
+        .collect()
 }
 
 /// Writes the export the dialog asked for, with the rules of `rekindle export -o`, reporting the

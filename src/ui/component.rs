@@ -47,7 +47,8 @@ pub enum Effect {
         what: String,
     },
     Export(crate::export::Request),
-    RestoreBackup,
+    /// Restore this backup (one the recovery screen listed and the person picked).
+    RestoreBackup(std::path::PathBuf),
     MoveAside,
     Quit,
 }
@@ -182,6 +183,10 @@ pub trait Component {
     /// A save failed: a form that started it stays open and is no longer "saving", so a later
     /// save from elsewhere is not mistaken for its own.
     fn save_failed(&mut self) {}
+
+    /// Someone else wrote the journal (`old` is what the app had, `new` what it holds now): a
+    /// form nobody touched follows the new version; one with a draft keeps it.
+    fn journal_changed(&mut self, _old: &Ctx, _new: &Ctx) {}
 
     /// The journal day changed under an open app (`day_starts_at` passed).
     fn day_changed(&mut self, _ctx: &Ctx, _previous: NaiveDate) {}

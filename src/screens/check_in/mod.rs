@@ -368,6 +368,21 @@ impl Component for State {
         }
     }
 
+    fn journal_changed(&mut self, old: &Ctx, new: &Ctx) {
+        if let Some(form) = &self.form
+            && *form == Form::for_day(old, form.date)
+        {
+            // Untouched: show the day as it is now (a check-in saved from the CLI appears).
+            let date = form.date;
+            self.form = None;
+            if date == new.today {
+                self.open_today(new);
+            } else {
+                self.open_day(new, date);
+            }
+        }
+    }
+
     /// The TUI stayed open past `day_starts_at`: move to the new day unless the user is
     /// mid-entry.
     fn day_changed(&mut self, ctx: &Ctx, previous: NaiveDate) {
