@@ -163,7 +163,7 @@ pub struct TrendsArgs {
 
 #[derive(Debug, Args)]
 pub struct SettingsArgs {
-    /// week_starts_on, day_starts_at or support_text
+    /// week_starts_on, day_starts_at, support_text or days_off
     pub key: Option<String>,
     /// The new value
     pub value: Option<String>,
