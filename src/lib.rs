@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod insights;
 pub mod journal;
 pub mod paths;
 pub mod reminders;
