@@ -39,6 +39,8 @@ pub enum Command {
     Status,
     /// The weekly review
     Trends(TrendsArgs),
+    /// Patterns: what went with your better and harder days, compared within the same week
+    Insights(InsightsArgs),
     /// Print your support text
     Support,
     /// Show all settings, show one, or set one
@@ -157,6 +159,22 @@ pub struct TrendsArgs {
     #[arg(long, value_name = "D")]
     pub as_of: Option<String>,
     /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InsightsArgs {
+    /// How many weeks to look back over, the current one included (8–52)
+    #[arg(long, value_name = "K", default_value_t = 26, value_parser = clap::value_parser!(u32).range(8..=52))]
+    pub weeks: u32,
+    /// Evaluate as if today were this date, YYYY-MM-DD
+    #[arg(long, value_name = "D")]
+    pub as_of: Option<String>,
+    /// Also list every comparison with its verdict
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON for scripts (with the exact p-values)
     #[arg(long)]
     pub json: bool,
 }
