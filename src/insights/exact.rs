@@ -9,7 +9,7 @@ use num_integer::Integer;
 use num_traits::{One, Zero};
 use std::cmp::Ordering;
 use std::fmt;
-use std::ops::{AddAssign, Mul};
+use std::ops::AddAssign;
 
 /// lcm(1..7): every stratum has at most 7 days, so 420/n is a whole number and within-week
 /// sums scaled by 420 are integers.
@@ -234,6 +234,11 @@ struct SubsetSums {
 }
 
 impl SubsetSums {
+    /// The largest offset.
+    fn span(&self) -> usize {
+        self.counts.last().map_or(0, |(offset, _)| *offset)
+    }
+
     fn of(values: &[i64], k: usize) -> SubsetSums {
         let n = values.len();
         let mut by_sum = [0u32; 71];
@@ -264,22 +269,49 @@ impl SubsetSums {
     }
 }
 
+/// The one operation the counting DP repeats: `self += ways · subsets`.
+trait Count {
+    fn add_product(&mut self, ways: &Self, subsets: u32);
+}
+
+impl Count for u64 {
+    fn add_product(&mut self, ways: &u64, subsets: u32) {
+        // No overflow: every count is at most the number of relabelings, checked to fit.
+        *self += ways * u64::from(subsets);
+    }
+}
+
+impl Count for u128 {
+    fn add_product(&mut self, ways: &u128, subsets: u32) {
+        *self += ways * u128::from(subsets);
+    }
+}
+
+impl Count for BigUint {
+    fn add_product(&mut self, ways: &BigUint, subsets: u32) {
+        if subsets == 1 {
+            *self += ways;
+        } else {
+            *self += ways * subsets;
+        }
+    }
+}
+
 /// The counting DP over integer T (as an offset from the smallest reachable T), then the share
 /// of relabelings at the extreme offsets.
 fn count<N>(strata: &[SubsetSums], extreme: impl Fn(usize) -> bool) -> Fraction
 where
-    N: Clone + Zero + One + AddAssign + Mul<Output = N> + From<u32> + Into<BigUint>,
+    N: Clone + Zero + One + AddAssign + Count + Into<BigUint>,
 {
     let mut current: Vec<N> = vec![N::one()];
     for stratum in strata {
-        let span = stratum.counts.last().map_or(0, |(offset, _)| *offset);
-        let mut next = vec![N::zero(); current.len() + span];
+        let mut next = vec![N::zero(); current.len() + stratum.span()];
         for (i, ways) in current.iter().enumerate() {
             if ways.is_zero() {
                 continue;
             }
             for (offset, subsets) in &stratum.counts {
-                next[i + offset] += ways.clone() * N::from(*subsets);
+                next[i + offset].add_product(ways, *subsets);
             }
         }
         current = next;
