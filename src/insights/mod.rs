@@ -21,7 +21,9 @@ mod text;
 
 pub use exact::{Fraction, Ratio, format_tenths};
 pub use json::to_json;
-pub use text::{LINT, empty_text, render};
+pub use text::{
+    CAVEAT, LINT, POSSIBLE_HEADING, empty_text, render, short_label, with_label, without_label,
+};
 
 use crate::journal::{CheckIn, Felt, Habits, Journal, Outcome};
 use chrono::{Datelike, Days, NaiveDate};
