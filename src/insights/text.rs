@@ -247,7 +247,7 @@ impl Report {
     pub fn verdict_lines(&self) -> Vec<String> {
         self.comparisons
             .iter()
-            .flat_map(|c| verdict_lines_of(c))
+            .flat_map(verdict_lines_of)
             .collect()
     }
 
