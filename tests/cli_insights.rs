@@ -732,3 +732,64 @@ fn usage_errors_and_an_empty_journal() {
         json!({ "weeks": 8, "from": "2026-09-29", "to": "2026-11-23" })
     );
 }
+
+#[test]
+fn sleep_of_seven_hours_counts_and_has_its_own_sentence() {
+    // 7.0 h before Wednesdays (exhaustion 3), 6.9 h before Mondays and Fridays (exhaustion 6).
+    let days: Vec<Value> = mwf(|_, weekday| (if weekday == WED { 3 } else { 6 }, None))
+        .into_iter()
+        .map(|mut d| {
+            let wednesday = d["exhaustion"] == 3;
+            d["habits"] = json!({ "sleep_hours": if wednesday { 7.0 } else { 6.9 } });
+            d
+        })
+        .collect();
+    let s = sandbox(&journal(days, vec![], vec![], json!({})));
+    let report = insights_json(&s, &[]);
+    assert_eq!(report["insights"][0]["factor"], json!({ "kind": "sleep" }));
+    assert_eq!(
+        report["insights"][0]["text"],
+        "After nights of 7 h or more (8 days), your exhaustion averaged 3.0; after shorter nights (16 days), 6.0."
+    );
+    // Sleep is the night before: same day only.
+    let lags: Vec<&Value> = report["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["factor"]["kind"] == "sleep")
+        .map(|f| &f["lag"])
+        .collect();
+    assert_eq!(lags, [&json!(0)]);
+}
+
+#[test]
+fn two_clear_ratings_share_one_sentence_and_raise_the_cutoff() {
+    // X1 with cynicism 2 on Wednesdays and 5 otherwise: two p = 1/6561 among m = 3, so
+    // k*(1/10) = 2 and the clear cut-off is 1/10 · 2/3 = 1/15.
+    let days: Vec<Value> = x1()
+        .into_iter()
+        .map(|mut d| {
+            d["cynicism"] = json!(if d["exhaustion"] == 3 { 2 } else { 5 });
+            d
+        })
+        .collect();
+    let s = sandbox(&journal(days, vec![], vec![], json!({})));
+    let report = insights_json(&s, &[]);
+    assert_eq!(
+        report["cutoffs"],
+        json!({ "clear": "1/15", "possible": "1/6" })
+    );
+    let insights = report["insights"].as_array().unwrap();
+    assert_eq!(insights.len(), 1);
+    assert_eq!(
+        insights[0]["text"],
+        "On days you got outside (8 days) vs days you didn't (16): exhaustion 3.0 vs 6.0, cynicism 2.0 vs 5.0."
+    );
+    let text = insights_text(&s, &[]);
+    assert!(text.contains(
+        "    Exhaustion: lower on those days in 8 of the 8 weeks that had both kinds of days.\n"
+    ));
+    assert!(text.contains(
+        "    Cynicism: lower on those days in 8 of the 8 weeks that had both kinds of days.\n"
+    ));
+}

@@ -62,7 +62,7 @@ fn build(days: &[DaySpec], days_off: [bool; 7]) -> Journal {
         let date = first + Days::new(i as u64);
         if spec.check_in {
             let lean = |v: u8, habit: Option<bool>| match habit {
-                Some(true) => v.saturating_sub(3),
+                Some(true) => v.saturating_sub(5),
                 _ => v,
             };
             let (e, c, f) = spec.ratings;

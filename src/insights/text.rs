@@ -245,10 +245,7 @@ impl Report {
     /// `--all`: a line per (factor, lag) with its verdict (A1–A4, or the clear / not clear yet
     /// ratings), plus an A2 line for each vetoed next-day rating.
     pub fn verdict_lines(&self) -> Vec<String> {
-        self.comparisons
-            .iter()
-            .flat_map(verdict_lines_of)
-            .collect()
+        self.comparisons.iter().flat_map(verdict_lines_of).collect()
     }
 
     /// F, under every full view.
