@@ -805,3 +805,139 @@ fn rank(comparisons: &[Comparison]) -> Vec<Insight> {
     });
     insights
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rating whose Δ and Δ_w are both −`strength` (8 days with, 16 without), with p-value
+    /// `p` and the given verdict.
+    fn rating(rating: RatingKind, strength: i64, p: Fraction, verdict: Verdict) -> RatingResult {
+        RatingResult {
+            rating,
+            sum_with: 8 * (6 - strength),
+            sum_without: 96,
+            within420: -420 * strength,
+            weight420: 420,
+            weeks_same: 8,
+            before: None,
+            change420: None,
+            p,
+            meaningful: true,
+            vetoed: false,
+            verdict,
+        }
+    }
+
+    fn comparison(factor_index: usize, lag: Lag, strength: i64, verdict: Verdict) -> Comparison {
+        Comparison {
+            factor: Factor::Habit(Habit::ALL[factor_index % 5]),
+            factor_index,
+            lag,
+            with_days: 8,
+            without_days: 16,
+            weeks_with_both: 8,
+            ratings: Some(RatingKind::ALL.map(|r| {
+                let verdict = if r == RatingKind::Exhaustion {
+                    verdict
+                } else {
+                    Verdict::NoClearDifference
+                };
+                rating(r, strength, Fraction::one(), verdict)
+            })),
+        }
+    }
+
+    #[test]
+    fn ranking_is_tier_then_strength_then_lag_then_factor_and_the_summary_takes_one_per_factor() {
+        let comparisons = vec![
+            comparison(0, Lag::NextDay, 3, Verdict::Clear),    // A
+            comparison(1, Lag::SameDay, 2, Verdict::Clear),    // B
+            comparison(2, Lag::SameDay, 5, Verdict::Possible), // C
+            comparison(3, Lag::SameDay, 3, Verdict::Clear),    // D
+            comparison(4, Lag::SameDay, 3, Verdict::Clear),    // E
+            comparison(3, Lag::NextDay, 4, Verdict::Clear),    // F
+            comparison(4, Lag::NextDay, 1, Verdict::NoClearDifference),
+        ];
+        let insights = rank(&comparisons);
+        let order: Vec<usize> = insights.iter().map(|i| i.comparison).collect();
+        // F (4), then D and E (3, same day, factor 3 before 4), A (3, next day), B (2); C last
+        // as the only possible one despite its strength 5.
+        assert_eq!(order, [5, 3, 4, 0, 1, 2]);
+        let report = Report {
+            today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            weeks: 26,
+            from: NaiveDate::from_ymd_opt(2026, 5, 25).unwrap(),
+            comparisons_made: 21,
+            cutoff_clear: Fraction::zero(),
+            cutoff_possible: Fraction::zero(),
+            comparisons,
+            insights,
+        };
+        // D shares factor 3 with F, which ranks higher: the summary skips it.
+        let summary: Vec<usize> = report.summary().iter().map(|i| i.comparison).collect();
+        assert_eq!(summary, [5, 4, 0]);
+        assert_eq!(report.possible_shown().count(), 1);
+    }
+
+    fn units(ps: &[(u64, u64)]) -> Vec<Comparison> {
+        ps.iter()
+            .map(|&(num, den)| {
+                let mut c = comparison(0, Lag::SameDay, 1, Verdict::NoClearDifference);
+                let ratings = c.ratings.as_mut().unwrap();
+                ratings[0].p = Fraction::of(num, den);
+                ratings[1].p = Fraction::one();
+                ratings[2].p = Fraction::one();
+                c
+            })
+            .collect()
+    }
+
+    fn verdicts(comparisons: &[Comparison]) -> Vec<Verdict> {
+        comparisons
+            .iter()
+            .map(|c| c.ratings.as_ref().unwrap()[0].verdict)
+            .collect()
+    }
+
+    #[test]
+    fn benjamini_hochberg_steps_up_and_cutoffs_include_their_edge() {
+        // Four units at 3, 4, 5, 6 in 100 plus eight at p = 1: m = 12. At q = 1/10 the cut-offs
+        // are k/120: k = 4 admits 1 (0.033), k = 6 admits 3 (0.05), k = 8 admits 4 (0.067):
+        // never k, so nothing is clear. At q = 1/4 (k/48): k = 4 admits all four (0.083),
+        // k = 5 (0.104) still only four: k* = 4, cut-off 4/48 = 1/12.
+        let mut comparisons = units(&[(3, 100), (4, 100), (5, 100), (6, 100)]);
+        let (m, clear, possible) = decide(&mut comparisons);
+        assert_eq!(m, 12);
+        assert_eq!(clear.to_string(), "0");
+        assert_eq!(possible.to_string(), "1/12");
+        assert_eq!(verdicts(&comparisons), [Verdict::Possible; 4]);
+        // A p-value exactly on its cut-off passes (m = 3: 1/30 at k = 1).
+        let mut comparisons = units(&[(1, 30)]);
+        let (_, clear, _) = decide(&mut comparisons);
+        assert_eq!(clear.to_string(), "1/30");
+        assert_eq!(verdicts(&comparisons), [Verdict::Clear]);
+        let mut comparisons = units(&[(1, 50), (1, 40), (1, 35)]);
+        // Step-up: m = 9, cut-offs k/90: k = 1 (0.011) admits none, k = 2 (0.022) one, but
+        // k = 3 (1/30) admits all three: k* = 3, so a larger k passes where smaller ones fail.
+        let (_, clear, _) = decide(&mut comparisons);
+        assert_eq!(clear.to_string(), "1/30");
+        assert_eq!(verdicts(&comparisons), [Verdict::Clear; 3]);
+    }
+
+    #[test]
+    fn vetoed_units_count_as_one_and_unmeaningful_ones_are_never_shown() {
+        let mut comparisons = units(&[(1, 1000), (1, 1000)]);
+        comparisons[0].ratings.as_mut().unwrap()[0].vetoed = true;
+        comparisons[1].ratings.as_mut().unwrap()[0].meaningful = false;
+        let (m, clear, _) = decide(&mut comparisons);
+        assert_eq!(m, 6);
+        // The vetoed p = 1/1000 counts as 1: only one small p-value remains, k* = 1.
+        assert_eq!(clear.to_string(), "1/60");
+        assert_eq!(
+            verdicts(&comparisons),
+            [Verdict::NotCounted, Verdict::NoClearDifference]
+        );
+        assert!(rank(&comparisons).is_empty());
+    }
+}
