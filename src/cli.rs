@@ -39,7 +39,7 @@ pub enum Command {
     Status,
     /// The weekly review
     Trends(TrendsArgs),
-    /// Patterns: what went with your better and harder days, compared within the same week
+    /// Patterns: how your ratings differed on days with and without a habit, person or boundary
     Insights(InsightsArgs),
     /// Print your support text
     Support,
@@ -165,7 +165,7 @@ pub struct TrendsArgs {
 
 #[derive(Debug, Args)]
 pub struct InsightsArgs {
-    /// How many weeks to look back over, the current one included (8–52)
+    /// How many weeks to look back over: the 7·K days ending today (8–52)
     #[arg(long, value_name = "K", default_value_t = 26, value_parser = clap::value_parser!(u32).range(8..=52))]
     pub weeks: u32,
     /// Evaluate as if today were this date, YYYY-MM-DD
