@@ -430,4 +430,74 @@ mod tests {
         // p = 1 never counts before the cap.
         assert_eq!(Fraction::one().first_step(1, 10, 3, 4), 4);
     }
+
+    /// Every relabeling listed one by one: the p-value by brute force.
+    fn brute_force(weeks: &[(Vec<i64>, usize)], observed: &[u32]) -> Fraction {
+        let subsets = |n: usize, k: usize| -> Vec<u32> {
+            (0u32..(1 << n))
+                .filter(|m| m.count_ones() as usize == k)
+                .collect()
+        };
+        let sum = |values: &[i64], mask: u32| -> i64 {
+            (0..values.len())
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| values[i])
+                .sum()
+        };
+        let mean420: i64 = weeks
+            .iter()
+            .map(|(v, k)| *k as i64 * v.iter().sum::<i64>() * (SCALE / v.len() as i64))
+            .sum();
+        let t_obs: i64 = weeks
+            .iter()
+            .zip(observed)
+            .map(|((v, _), m)| sum(v, *m))
+            .sum();
+        let threshold = (SCALE * t_obs - mean420).abs();
+        let mut arrangements: Vec<i64> = vec![0];
+        for (values, k) in weeks {
+            arrangements = arrangements
+                .iter()
+                .flat_map(|t| subsets(values.len(), *k).into_iter().map(move |m| (t, m)))
+                .map(|(t, m)| t + sum(values, m))
+                .collect();
+        }
+        let hits = arrangements
+            .iter()
+            .filter(|t| (SCALE * **t - mean420).abs() >= threshold)
+            .count();
+        Fraction::of(hits as u64, arrangements.len() as u64)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_dp_matches_listing_every_relabeling(
+            weeks in proptest::collection::vec(
+                (proptest::collection::vec(0i64..=10, 2..=5), 0usize..100, 0u32..1000),
+                1..=4,
+            ),
+        ) {
+            // Each stratum: its ratings, how many are "with" (1 … n − 1) and which ones.
+            let mut strata_spec = Vec::new();
+            let mut observed = Vec::new();
+            for (values, k, pick) in weeks {
+                let n = values.len();
+                let k = 1 + k % (n - 1);
+                let masks: Vec<u32> = (0u32..(1 << n)).filter(|m| m.count_ones() as usize == k).collect();
+                observed.push(masks[pick as usize % masks.len()]);
+                strata_spec.push((values, k));
+            }
+            let observed420: i64 = strata_spec
+                .iter()
+                .zip(&observed)
+                .map(|((values, k), mask)| {
+                    let n = values.len() as i64;
+                    let with: i64 = (0..values.len()).filter(|i| mask & (1 << i) != 0).map(|i| values[i]).sum();
+                    SCALE * with - *k as i64 * values.iter().sum::<i64>() * (SCALE / n)
+                })
+                .sum();
+            let p = p_value(&strata(&strata_spec), observed420);
+            proptest::prop_assert_eq!(p, brute_force(&strata_spec, &observed));
+        }
+    }
 }
