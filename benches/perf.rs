@@ -263,6 +263,7 @@ fn main() {
             .row("rekindle export --format csv", "—");
         time_command(&dir, &["trends"], 20).row("rekindle trends", "≤ 15 ms");
         time_command(&dir, &["status"], 20).row("rekindle status", "—");
+        time_command(&dir, &["insights"], 20).row("rekindle insights", "≤ 40 ms");
         key_to_frame(years, 300).row("key press → next frame (in process)", "≤ 1 ms");
         println!();
         let _ = std::fs::remove_dir_all(&dir);

@@ -39,6 +39,8 @@ pub enum Command {
     Status,
     /// The weekly review
     Trends(TrendsArgs),
+    /// Patterns: how your ratings differed on days with and without a habit, person or boundary
+    Insights(InsightsArgs),
     /// Print your support text
     Support,
     /// Show all settings, show one, or set one
@@ -175,8 +177,24 @@ pub struct TrendsArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct InsightsArgs {
+    /// How many weeks to look back over: the 7·K days ending today (8–52)
+    #[arg(long, value_name = "K", default_value_t = 26, value_parser = clap::value_parser!(u32).range(8..=52))]
+    pub weeks: u32,
+    /// Evaluate as if today were this date, YYYY-MM-DD
+    #[arg(long, value_name = "D")]
+    pub as_of: Option<String>,
+    /// Also list every comparison with its verdict
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON for scripts (with the exact p-values)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct SettingsArgs {
-    /// week_starts_on, day_starts_at or support_text
+    /// week_starts_on, day_starts_at, support_text or days_off
     pub key: Option<String>,
     /// The new value
     #[arg(allow_hyphen_values = true)]

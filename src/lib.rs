@@ -1,8 +1,8 @@
 //! rekindle: a terminal burnout check-in journal.
 //!
 //! The binary is a thin shell over this library. The pure core (`journal`, `scoring`, `trends`,
-//! `reminders`, `export`) takes data and "now" as arguments; `store` is the only code that touches
-//! the journal file; `tui` is the only code that talks to the terminal.
+//! `insights`, `reminders`, `export`) takes data and "now" as arguments; `store` is the only code
+//! that touches the journal file; `tui` is the only code that talks to the terminal.
 
 pub mod app;
 pub mod cli;
@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod insights;
 pub mod journal;
 pub mod paths;
 pub mod reminders;

@@ -6,6 +6,7 @@ mod checkin;
 mod connect;
 mod export;
 mod import;
+mod insights;
 mod merge_driver;
 mod reminders;
 mod settings;
@@ -112,6 +113,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Reminders { due } => reminders::run(&ctx, due),
         Command::Status => status::run(&ctx),
         Command::Trends(args) => trends::run(&ctx, args),
+        Command::Insights(args) => insights::run(&ctx, args),
         Command::Support => settings::support(&ctx),
         Command::Settings(args) => settings::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),

@@ -3,7 +3,7 @@
 use super::{Context, check_text_len, print, print_json};
 use crate::cli::SettingsArgs;
 use crate::error::{Exit, Failure};
-use crate::journal::SettingKey;
+use crate::journal::{SettingKey, Settings};
 use crate::store::CLI_LOCK_PATIENCE;
 use anyhow::Result;
 
@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, args: SettingsArgs) -> Result<Exit> {
         (Some(key), None) => {
             let journal = ctx.read()?;
             if args.json {
-                let value = serde_json::to_value(&journal.settings)?;
+                let value = settings_json(&journal.settings)?;
                 print_json(&format!("{}\n", value[key.name()]))?;
             } else {
                 print(format_args!("{}\n", journal.settings.get(key)))?;
@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: SettingsArgs) -> Result<Exit> {
 fn show_all(ctx: &Context, json: bool) -> Result<Exit> {
     let journal = ctx.read()?;
     if json {
-        let text = serde_json::to_string_pretty(&journal.settings)?;
+        let text = serde_json::to_string_pretty(&settings_json(&journal.settings)?)?;
         print_json(&format!("{text}\n"))?;
         return Ok(Exit::Ok);
     }
@@ -68,6 +68,21 @@ fn show_all(ctx: &Context, json: bool) -> Result<Exit> {
     }
     print(format_args!("{out}"))?;
     Ok(Exit::Ok)
+}
+
+/// The settings as JSON with every known key, including `days_off` at its default (the file
+/// leaves a default `days_off` out, so that a journal that never set it reads as before).
+fn settings_json(settings: &Settings) -> Result<serde_json::Value> {
+    let mut value = serde_json::to_value(settings)?;
+    if let Some(object) = value.as_object_mut()
+        && !object.contains_key(SettingKey::DaysOff.name())
+    {
+        object.insert(
+            SettingKey::DaysOff.name().to_string(),
+            serde_json::to_value(settings.days_off)?,
+        );
+    }
+    Ok(value)
 }
 
 fn set(ctx: &Context, key: SettingKey, value: &str) -> Result<Exit> {

@@ -93,6 +93,7 @@ pub(super) fn render(journal: &Journal, range: Range) -> String {
     }
 
     write_boundaries(&mut out, &journal.boundaries);
+    write_patterns(&mut out, journal, range);
     out
 }
 
@@ -442,6 +443,34 @@ fn list_marker(line: &str) -> Option<usize> {
     (is_marker && closes).then_some(run)
 }
 
+/// A closing "Patterns" section when there is at least one clear insight (INSIGHTS.md): the
+/// summary sentences and the footer, as of the end of the range (or the last check-in).
+fn write_patterns(out: &mut String, journal: &Journal, range: Range) {
+    let last = journal
+        .check_ins
+        .iter()
+        .map(|c| c.date)
+        .filter(|d| range.contains(*d))
+        .max();
+    let Some(today) = range.to.or(last) else {
+        return;
+    };
+    let report = crate::insights::analyse(journal, today, crate::insights::DEFAULT_WEEKS);
+    let summary = report.summary();
+    if summary.is_empty() {
+        return;
+    }
+    out.push_str("## Patterns\n\n");
+    for insight in summary {
+        out.push_str("- ");
+        push_text(out, &report.sentence(insight), Lines::Inline);
+        out.push('\n');
+    }
+    out.push('\n');
+    push_text(out, &report.footer(), Lines::Inline);
+    out.push_str("\n\n");
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixture::{arb_text, d, sample};
@@ -658,5 +687,35 @@ mod tests {
                 prop_assert!(*line == ">" || line.starts_with("> "), "{:?} escaped the quote", line);
             }
         }
+    }
+
+    #[test]
+    fn a_patterns_section_closes_the_export_only_when_something_is_clear() {
+        use crate::journal::{CheckIn, Journal, Rating};
+        // Mondays, Wednesdays (outside, exhaustion 3) and Fridays of 8 weeks: INSIGHTS.md X1.
+        let mut journal = Journal::default();
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+        for week in 0..8u64 {
+            for weekday in [0u64, 2, 4] {
+                let date = monday - Days::new(7 * week) + Days::new(weekday);
+                let e = if weekday == 2 { 3 } else { 6 };
+                let r = |v| Rating::new(v).unwrap();
+                let mut day = CheckIn::new(date, r(e), r(4), r(6));
+                day.habits.outside = Some(weekday == 2);
+                journal.check_ins.push(day);
+            }
+        }
+        let range = Range::new(None, NaiveDate::from_ymd_opt(2026, 11, 22)).unwrap();
+        let markdown = render(&journal, range);
+        let patterns = &markdown[markdown.find("## Patterns\n").expect("a Patterns section")..];
+        assert!(patterns.contains(
+            "- On days you got outside (8 days), your exhaustion averaged 3.0; on days you didn't (16 days), 6.0.\n"
+        ), "{patterns}");
+        assert!(patterns.contains("Patterns in your entries from 2026-05-25 to 2026-11-22"));
+        // Nothing clear: no section.
+        for day in &mut journal.check_ins {
+            day.exhaustion = Rating::new(5).unwrap();
+        }
+        assert!(!render(&journal, range).contains("## Patterns"));
     }
 }

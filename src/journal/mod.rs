@@ -19,7 +19,7 @@ pub use clock::{ClockTime, LongDay, ShortDay, journal_day, parse_date};
 pub use codec::{DecodeError, decode, encode};
 pub use connection::{Connection, Felt, InitiatedBy, Kind, check_person};
 pub use rating::Rating;
-pub use settings::{DEFAULT_SUPPORT_TEXT, SettingKey, Settings};
+pub use settings::{DEFAULT_SUPPORT_TEXT, DaysOff, SettingKey, Settings};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
