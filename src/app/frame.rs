@@ -113,13 +113,9 @@ fn render_leave(app: &App, question: &super::LeaveQuestion, frame: &mut Frame, a
     let inner = width.saturating_sub(4) as usize;
     let mut lines = text::wrapped(&question.text(), inner, ratatui::style::Style::default());
     lines.push(Line::raw(""));
-    let keys = if question.why == super::Why::Quit {
-        &LEAVE_KEYS[..]
-    } else {
-        &LEAVE_KEYS[..3]
-    };
     lines.push(Line::from(
-        keys.iter()
+        LEAVE_KEYS[..3]
+            .iter()
             .flat_map(|(k, d)| {
                 [
                     Span::styled(k.to_string(), app.theme.key),
@@ -128,6 +124,13 @@ fn render_leave(app: &App, question: &super::LeaveQuestion, frame: &mut Frame, a
             })
             .collect::<Vec<_>>(),
     ));
+    if question.why == super::Why::Quit {
+        let (k, d) = LEAVE_KEYS[3];
+        lines.push(Line::from(vec![
+            Span::styled(k, app.theme.key),
+            Span::raw(format!(" again: {d}")),
+        ]));
+    }
     let height = lines.len() as u16 + 2;
     let popup = crate::ui::centered(area, width, height);
     frame.render_widget(Clear, popup);

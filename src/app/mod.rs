@@ -90,11 +90,11 @@ pub enum Why {
 impl LeaveQuestion {
     pub fn text(&self) -> String {
         let what = match self.screen {
-            Screen::CheckIn => "this check-in",
-            Screen::Connections => "this connection",
-            Screen::Boundaries => "this boundary",
-            Screen::Settings => "the settings",
-            Screen::Trends | Screen::Journal => "this form",
+            Screen::CheckIn => "This check-in",
+            Screen::Connections => "This connection",
+            Screen::Boundaries => "This boundary",
+            Screen::Settings => "The settings",
+            Screen::Trends | Screen::Journal => "This form",
         };
         match self.why {
             Why::NewDay => format!("A new day began. {what} has unsaved changes."),
@@ -806,7 +806,7 @@ fn discard_draft(app: &mut App, question: LeaveQuestion) {
         Screen::Settings => app.settings = screens::settings::State::from(&app.journal.settings),
         Screen::Trends | Screen::Journal => {}
     }
-    app.say("Discarded the unsaved changes.");
+    app.say("Discarded the changes; nothing was saved.");
 }
 
 fn on_global(app: &mut App, msg: GlobalMsg) -> Vec<Effect> {

@@ -142,11 +142,14 @@ impl Form {
             || self.sleep.text() != fresh.sleep.text()
             || self.habits != fresh.habits
             || self.note.text() != fresh.note.text()
-            || self
-                .boundaries
-                .iter()
-                .map(|b| (&b.id, b.outcome))
-                .ne(fresh.boundaries.iter().map(|b| (&b.id, b.outcome)))
+            // By outcome against the saved day: a boundary added meanwhile changes nothing here.
+            || self.boundaries.iter().any(|b| {
+                b.outcome
+                    != self
+                        .base
+                        .as_ref()
+                        .and_then(|c| c.boundaries.get(&b.id).copied())
+            })
     }
 
     pub fn fields(&self) -> Vec<Field> {
