@@ -272,6 +272,16 @@ impl Component for State {
                 list.push(Binding::new("0–10", "set (1 0 for ten)", ch('7'), |k| {
                     keymap::digit(k).map(Msg::Set)
                 }));
+                // Documents the decision (the app answers a stray letter with where typing goes).
+                list.push(
+                    Binding::new(
+                        "letters",
+                        "not keys on a rating (no h/j/k/l): ↓ to the note to write",
+                        ch('a'),
+                        |_| None::<Msg>,
+                    )
+                    .help_only(),
+                );
             }
             Some(Field::Habit(_)) | Some(Field::Boundary(_)) => {
                 list.push(Binding::new("Space/←→", "change", ch(' '), |k| {
