@@ -68,7 +68,10 @@ fn typing_q_in_note_does_not_quit_but_esc_then_q_does() {
     press(&mut app, key(KeyCode::Char('q')));
     assert!(!app.should_quit);
     press(&mut app, key(KeyCode::Esc));
-    let effects = press(&mut app, key(KeyCode::Char('q')));
+    // The note now holds "q": quitting asks first, and `d` discards and quits.
+    assert!(press(&mut app, key(KeyCode::Char('q'))).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::Leave(_))));
+    let effects = press(&mut app, key(KeyCode::Char('d')));
     assert!(app.should_quit);
     assert_eq!(effects, vec![Effect::Quit]);
 }
@@ -83,11 +86,11 @@ fn ctrl_c_quits_from_inside_a_text_field() {
 }
 
 #[test]
-fn arrows_and_hl_adjust_the_focused_rating_within_0_to_10() {
+fn arrows_adjust_the_focused_rating_within_0_to_10_and_hjkl_do_not() {
     let mut app = app_with(Journal::default());
     press(&mut app, key(KeyCode::Char('9')));
     press(&mut app, key(KeyCode::Right));
-    press(&mut app, key(KeyCode::Char('l')));
+    press(&mut app, key(KeyCode::Right));
     let form = app.check_in.form.as_ref().unwrap();
     assert_eq!(
         form.ratings[0].unwrap().get(),
@@ -96,17 +99,32 @@ fn arrows_and_hl_adjust_the_focused_rating_within_0_to_10() {
     );
     press(&mut app, key(KeyCode::Char('0')));
     press(&mut app, key(KeyCode::Left));
-    press(&mut app, key(KeyCode::Char('h')));
+    press(&mut app, key(KeyCode::Left));
     assert_eq!(
         app.check_in.form.as_ref().unwrap().ratings[0]
             .unwrap()
             .get(),
         0
     );
-    // j/k move between fields outside text fields.
-    press(&mut app, key(KeyCode::Char('j')));
-    press(&mut app, key(KeyCode::Char('3')));
-    press(&mut app, key(KeyCode::Char('k')));
+    // On a rating h/j/k/l are letters, not keys: nothing changes, the status says where
+    // typing goes.
+    for c in ['l', 'j', 'k', 'h'] {
+        press(&mut app, key(KeyCode::Char(c)));
+    }
+    let form = app.check_in.form.as_ref().unwrap();
+    assert_eq!(form.ratings[0].unwrap().get(), 0);
+    assert_eq!(
+        form.focus,
+        Some(rekindle::screens::check_in::Field::Rating(0))
+    );
+    assert!(app.status.as_ref().unwrap().text.contains("↓ to the note"));
+    // The arrows move; digits typed after the letters' second set the rating again.
+    press(&mut app, key(KeyCode::Down));
+    rekindle::app::update_at(
+        &mut app,
+        at("2026-11-23T21:04:07+01:00"),
+        Action::Key(key(KeyCode::Char('3'))),
+    );
     let form = app.check_in.form.as_ref().unwrap();
     assert_eq!(form.ratings[1].unwrap().get(), 3);
     assert_eq!(
@@ -305,7 +323,7 @@ fn settings_form_refuses_a_bad_time_and_keeps_the_form() {
     let mut app = app_with(Journal::default());
     press(&mut app, key(KeyCode::Esc));
     press(&mut app, key(KeyCode::Char('6')));
-    press(&mut app, key(KeyCode::Down));
+    // Settings opens on its first field: → changes the week start at once.
     press(&mut app, key(KeyCode::Right));
     assert_eq!(app.settings.week_start, chrono::Weekday::Tue);
     press(&mut app, key(KeyCode::Down));

@@ -183,7 +183,13 @@ fn esc_leaves_a_field_keeping_its_text_then_cancels_the_form() {
         "switching screens keeps the form"
     );
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.connections.form.is_none(), "Esc with no field cancels");
+    assert!(
+        matches!(app.overlay, Some(rekindle::app::Overlay::Leave(_))),
+        "Esc with no field asks first: the form holds a name"
+    );
+    assert!(app.connections.form.is_some());
+    press(&mut app, key(KeyCode::Char('d')));
+    assert!(app.connections.form.is_none(), "d discards");
     assert!(status(&app).contains("nothing was saved"));
 }
 
@@ -197,6 +203,9 @@ fn typing_q_in_a_name_is_text_and_ctrl_c_still_quits() {
         app.connections.form.as_ref().unwrap().person.text(),
         "qbdpa"
     );
+    // The form holds a name: the first Ctrl-C asks, a second one quits without saving.
+    assert_eq!(press(&mut app, ctrl('c')), vec![]);
+    assert!(!app.should_quit);
     assert_eq!(press(&mut app, ctrl('c')), vec![Effect::Quit]);
 }
 

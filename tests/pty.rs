@@ -2,7 +2,7 @@
 
 mod support;
 
-use support::pty::{CTRL_C, CTRL_S, DOWN, TAB, Tui};
+use support::pty::{CTRL_C, CTRL_S, DOWN, ENTER, TAB, Tui};
 use support::{NOW, Sandbox};
 
 #[test]
@@ -354,4 +354,140 @@ fn a_boundary_in_force_shows_the_banner_on_start() {
     assert!(!screen.contains("you said"), "{screen}");
     later.send(CTRL_C);
     later.wait_exit();
+}
+
+/// The bytes a terminal sends for a bracketed paste of `text` (its new lines as `\r`).
+fn bracketed(text: &str) -> String {
+    format!("\x1b[200~{}\x1b[201~", text.replace('\n', "\r"))
+}
+
+#[test]
+fn a_bracketed_multi_line_paste_into_the_note_saves_the_whole_note() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    for (i, digit) in ["7", "4", "6"].iter().enumerate() {
+        tui.send(digit);
+        if i < 2 {
+            tui.send(DOWN);
+        }
+    }
+    for _ in 0..7 {
+        tui.send(DOWN);
+    }
+    // q, 5 and x are keys outside a text field; inside a paste they are text.
+    tui.send(&bracketed("Long day.\nq then 5, x\nstill here"));
+    tui.send(CTRL_S);
+    tui.wait_for("saved to");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0));
+    let day = &s.journal()["check_ins"][0];
+    assert_eq!(day["note"], "Long day.\nq then 5, x\nstill here");
+    assert_eq!(
+        (
+            day["exhaustion"].as_u64(),
+            day["cynicism"].as_u64(),
+            day["efficacy"].as_u64()
+        ),
+        (Some(7), Some(4), Some(6)),
+        "nothing else changed"
+    );
+    assert_eq!(day["habits"]["exercise"], false);
+}
+
+#[test]
+fn a_paste_with_a_rating_focused_changes_nothing() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    tui.send(&bracketed("7\n4 q\n"));
+    tui.wait_for("Paste ignored: move to the note to paste");
+    // Unchanged form: q quits at once, and nothing was written.
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0));
+    assert!(!s.journal_path().exists());
+}
+
+#[test]
+fn q_with_a_changed_form_asks_before_leaving() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    tui.send("7");
+    tui.send("q");
+    tui.wait_for("Unsaved changes");
+    tui.send("k");
+    tui.wait_for("Kept editing");
+    tui.send("q");
+    tui.wait_for("Unsaved changes");
+    tui.send("d");
+    assert_eq!(tui.wait_exit(), Some(0));
+    assert!(!s.journal_path().exists(), "discarded, not written");
+}
+
+#[test]
+fn one_then_zero_is_ten_and_a_sentence_on_a_rating_changes_nothing() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    tui.send("1");
+    tui.send("0");
+    tui.send(DOWN);
+    tui.send("4");
+    // A sentence on the cynicism rating: no digit, j, k or q in it acts.
+    tui.send("honestly just 2 tired, quite done");
+    tui.wait_for("Typing goes in a text field");
+    tui.send(DOWN);
+    tui.send("6");
+    tui.send(CTRL_S);
+    tui.wait_for("saved to");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0));
+    let day = &s.journal()["check_ins"][0];
+    assert_eq!(
+        (
+            day["exhaustion"].as_u64(),
+            day["cynicism"].as_u64(),
+            day["efficacy"].as_u64()
+        ),
+        (Some(10), Some(4), Some(6))
+    );
+    assert!(
+        day["note"].as_str().unwrap_or("").is_empty(),
+        "the sentence went nowhere: {day}"
+    );
+}
+
+#[test]
+fn under_too_small_keys_change_nothing_and_q_quits() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 40, 12);
+    tui.wait_for("terminal too small");
+    for keys in ["7", DOWN, "4", DOWN, "6", CTRL_S, TAB, "x"] {
+        tui.send(keys);
+    }
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0), "unchanged: q quits at once");
+    assert!(!s.journal_path().exists(), "nothing was saved");
+}
+
+#[test]
+fn one_after_opening_a_past_day_shows_today() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    for _ in 0..4 {
+        tui.send(TAB);
+    }
+    tui.wait_for("check-ins");
+    tui.send(DOWN);
+    tui.send(DOWN);
+    tui.send(ENTER);
+    tui.wait_for("Saturday 21 November 2026 (a past day)");
+    // Away (the connections list) and back with 1.
+    tui.send(TAB);
+    tui.send("1");
+    tui.wait_for("Today, Monday 23 November 2026");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0));
 }

@@ -51,7 +51,7 @@ pub fn body_area(app: &App) -> Rect {
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        render_too_small(frame, area);
+        render_too_small(app, frame, area);
         return;
     }
     let ctx = ctx!(app);
@@ -95,17 +95,64 @@ pub fn render(app: &App, frame: &mut Frame) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => super::help::render(app, *scroll, frame, body),
         Some(Overlay::Export(state)) => state.render(&ctx, frame, body),
+        Some(Overlay::Leave(question)) => render_leave(app, question, frame, body),
         None => {}
     }
 }
 
-fn render_too_small(frame: &mut Frame, area: Rect) {
-    let text = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
-    frame.render_widget(Clear, area);
+/// The keys of the leave question, for its box, its footer and the "too small" view.
+pub const LEAVE_KEYS: [(&str, &str); 4] = [
+    ("s", "save"),
+    ("d", "discard"),
+    ("k/Esc", "keep editing"),
+    ("Ctrl-C", "quit without saving"),
+];
+
+fn render_leave(app: &App, question: &super::LeaveQuestion, frame: &mut Frame, area: Rect) {
+    let width = area.width.saturating_sub(4).min(60);
+    let inner = width.saturating_sub(4) as usize;
+    let mut lines = text::wrapped(&question.text(), inner, ratatui::style::Style::default());
+    lines.push(Line::raw(""));
+    lines.push(Line::from(
+        LEAVE_KEYS[..3]
+            .iter()
+            .flat_map(|(k, d)| {
+                [
+                    Span::styled(k.to_string(), app.theme.key),
+                    Span::raw(format!(" {d}  ")),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    ));
+    if question.why == super::Why::Quit {
+        let (k, d) = LEAVE_KEYS[3];
+        lines.push(Line::from(vec![
+            Span::styled(k, app.theme.key),
+            Span::raw(format!(" again: {d}")),
+        ]));
+    }
+    let height = lines.len() as u16 + 2;
+    let popup = crate::ui::centered(area, width, height);
+    frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(vec![Line::raw(text), Line::raw("q quits")]).wrap(Wrap { trim: true }),
-        area,
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            ratatui::widgets::Block::bordered()
+                .title(" Unsaved changes ")
+                .padding(ratatui::widgets::Padding::horizontal(1)),
+        ),
+        popup,
     );
+}
+
+fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
+    let mut lines = vec![Line::raw(text), Line::raw("q quits")];
+    if let Some(Overlay::Leave(question)) = &app.overlay {
+        lines.push(Line::raw(question.text()));
+        lines.push(Line::raw("s save · d discard · k keep editing"));
+    }
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
@@ -144,16 +191,19 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 /// The footer: the focused screen's hints, the banner's key while a reminder shows, then `?` help
 /// and `q` quit (unless a text field has the keys, where those letters are text), cut to fit.
 fn render_footer(app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-    if let Some(Overlay::Help { .. }) = app.overlay {
+    let overlay_keys: Option<&[(&str, &str)]> = match app.overlay {
         // The help overlay takes the keys while it is open; these are the ones it answers to.
-        let spans = [("↑↓", "more keys"), ("Esc/q/?", "close help")]
-            .iter()
-            .flat_map(|(keys, does)| {
-                [
-                    Span::styled(keys.to_string(), app.theme.key),
-                    Span::raw(format!(" {does}  ")),
-                ]
-            });
+        Some(Overlay::Help { .. }) => Some(&[("↑↓", "more keys"), ("Esc/q/?", "close help")]),
+        Some(Overlay::Leave(_)) => Some(&LEAVE_KEYS),
+        Some(Overlay::Export(_)) | None => None,
+    };
+    if let Some(keys) = overlay_keys {
+        let spans = keys.iter().flat_map(|(keys, does)| {
+            [
+                Span::styled(keys.to_string(), app.theme.key),
+                Span::raw(format!(" {does}  ")),
+            ]
+        });
         let line = Line::from(
             std::iter::once(Span::raw(" "))
                 .chain(spans)

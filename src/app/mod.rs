@@ -13,7 +13,7 @@ pub use frame::render;
 use crate::derived::Derived;
 use crate::journal::{Journal, journal_day};
 use crate::screens::{self, Screen};
-use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::component::{Component, Ctx, Leave, Outcome};
 use crate::ui::keymap::{self, Binding, ch, ctrl, is_char, is_ctrl, plain};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -23,6 +23,8 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub enum Action {
     Key(KeyEvent),
+    /// A bracketed paste: the text goes whole into the focused text field, never as keys.
+    Paste(String),
     /// The clock moved on (sent before every key, and at least once a minute).
     Tick(DateTime<FixedOffset>),
     /// The terminal is now this many columns and rows.
@@ -68,6 +70,46 @@ pub enum Overlay {
     Help { scroll: usize },
     /// Boxed: the dialog's fields are far larger than the other variants.
     Export(Box<screens::export::State>),
+    /// A form with unsaved changes is being left: Save / Discard / Keep editing.
+    Leave(LeaveQuestion),
+}
+
+/// The question asked before a changed form is left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeaveQuestion {
+    /// The screen whose form holds the changes.
+    pub screen: Screen,
+    pub why: Why,
+    /// When it was asked: a question that pops up by itself (a new day) lets keys typed in the
+    /// same second through to the form, so typing on never answers it by accident.
+    pub asked_at: DateTime<FixedOffset>,
+}
+
+/// Why a changed form is being left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// `q` or `Ctrl-C`.
+    Quit,
+    /// The day rolled over under an open form of the previous day.
+    NewDay,
+    /// The form asked (`Esc` with no field focused, `t` back to today).
+    Form(Leave),
+}
+
+impl LeaveQuestion {
+    pub fn text(&self) -> String {
+        let what = match self.screen {
+            Screen::CheckIn => "This check-in",
+            Screen::Connections => "This connection",
+            Screen::Boundaries => "This boundary",
+            Screen::Settings => "The settings",
+            Screen::Trends | Screen::Journal => "This form",
+        };
+        match self.why {
+            Why::NewDay => format!("A new day began. {what} has unsaved changes."),
+            Why::Quit | Why::Form(_) => format!("{what} has unsaved changes."),
+        }
+    }
 }
 
 /// Normal operation, or the recovery screen for a journal that could not be read.
@@ -103,6 +145,11 @@ pub struct App {
     pub settings: screens::settings::State,
     pub banner: banner::State,
     pub should_quit: bool,
+    /// What to do once the save started from the leave question lands.
+    pub after_save: Option<LeaveQuestion>,
+    /// When a letter last went nowhere in a form: keys typed within a second after it are taken
+    /// as the same typing and change nothing.
+    pub stray_at: Option<DateTime<FixedOffset>>,
 }
 
 /// The read-only view every screen gets, built from the app's fields (a macro, not a method, so
@@ -275,6 +322,8 @@ impl App {
             welcome: first_run,
             theme,
             should_quit: false,
+            after_save: None,
+            stray_at: None,
         };
         app.refresh();
         app.open_journal();
@@ -352,8 +401,10 @@ impl App {
     /// True where printable keys are not the global keys: a text field has focus, or a y/n
     /// question takes every key.
     pub fn text_focused(&self) -> bool {
-        if let Some(Overlay::Export(state)) = &self.overlay {
-            return state.text_focused();
+        match &self.overlay {
+            Some(Overlay::Export(state)) => return state.text_focused(),
+            Some(Overlay::Leave(_)) => return true,
+            Some(Overlay::Help { .. }) | None => {}
         }
         match self.screen {
             Screen::CheckIn => self.check_in.text_focused(),
@@ -365,10 +416,23 @@ impl App {
         }
     }
 
+    /// True below the smallest size the UI draws at: then only quit and resize act.
+    pub fn too_small(&self) -> bool {
+        let (width, height) = self.size;
+        width > 0 && (width < frame::MIN_WIDTH || height < frame::MIN_HEIGHT)
+    }
+
     /// Applies a screen's answer: the status line, where to go, and the effects to carry out.
     fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
         if let Some(status) = outcome.status {
             self.status = Some(status);
+        }
+        if let Some(leave) = outcome.ask_leave {
+            self.overlay = Some(Overlay::Leave(LeaveQuestion {
+                screen: self.screen,
+                why: Why::Form(leave),
+                asked_at: self.now,
+            }));
         }
         if let Some(date) = outcome.open_day {
             let ctx = ctx!(self);
@@ -391,6 +455,7 @@ impl App {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => on_key(app, key),
+        Action::Paste(text) => on_paste(app, &text),
         Action::Tick(now) => {
             let before = (app.today, app.now.timestamp() / 60);
             app.now = now;
@@ -400,6 +465,21 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             if app.today != before.0 {
                 all_screens!(&mut *app, |screen, ctx| screen.day_changed(&ctx, before.0));
+                // A changed form of the day that ended stays; ask what to do with it.
+                let ctx = ctx!(app);
+                let yesterday_draft = app
+                    .check_in
+                    .form
+                    .as_ref()
+                    .is_some_and(|f| f.date == before.0)
+                    && app.check_in.draft_changed(&ctx);
+                if yesterday_draft && !matches!(app.overlay, Some(Overlay::Leave(_))) {
+                    app.overlay = Some(Overlay::Leave(LeaveQuestion {
+                        screen: Screen::CheckIn,
+                        why: Why::NewDay,
+                        asked_at: now,
+                    }));
+                }
             }
             Vec::new()
         }
@@ -413,9 +493,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.welcome = false;
             all_screens!(&mut *app, |screen, ctx| screen.saved(&ctx));
             app.say(format!("{what} — saved to {}", app.journal_path.display()));
-            Vec::new()
+            match app.after_save.take() {
+                Some(question) => after_leaving(app, question),
+                None => Vec::new(),
+            }
         }
         Action::SaveFailed { why } => {
+            app.after_save = None;
             all_screens!(&mut *app, |screen, _ctx| screen.save_failed());
             app.warn(format!(
                 "Not saved: {why}. Your entry is still here; try Ctrl-S again."
@@ -491,17 +575,31 @@ pub fn update_at(app: &mut App, now: DateTime<FixedOffset>, action: Action) -> V
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    // Ctrl-C always quits, whatever has focus.
-    if is_ctrl(&key, 'c') {
-        app.should_quit = true;
-        return vec![Effect::Quit];
-    }
     if let Mode::Recovery(state) = &mut app.mode {
+        if is_ctrl(&key, 'c') {
+            app.should_quit = true;
+            return vec![Effect::Quit];
+        }
         let outcome = state.on_key(&key);
         if outcome.effects.contains(&Effect::Quit) {
             app.should_quit = true;
         }
         return app.apply(outcome);
+    }
+    if let Some(Overlay::Leave(question)) = app.overlay {
+        return on_leave_key(app, question, &key);
+    }
+    // Ctrl-C quits from anywhere, whatever has focus; a changed form asks first.
+    if is_ctrl(&key, 'c') {
+        return quit(app);
+    }
+    // Too small to draw: only quit (and resize) act.
+    if app.too_small() {
+        return if is_char(&key, 'q') {
+            quit(app)
+        } else {
+            Vec::new()
+        };
     }
     if app.overlay.is_some() {
         return on_overlay_key(app, &key);
@@ -514,6 +612,20 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             GlobalMsg::PreviousScreen
         };
         return on_global(app, msg);
+    }
+    // A character typed within a second of a letter that went nowhere is the same typing: it
+    // changes nothing (a sentence typed on a rating neither sets it nor moves the focus). A key
+    // that types nothing (an arrow, Esc, Enter) ends the typing.
+    if !keymap::is_typing(&key) {
+        app.stray_at = None;
+    }
+    if keymap::is_typing(&key)
+        && let Some(hint) = typing_hint(app)
+        && app
+            .stray_at
+            .is_some_and(|at| (app.now - at).num_seconds().abs() <= STRAY_SECONDS)
+    {
+        return stray(app, hint);
     }
     if let Some(outcome) = each_screen!(&mut *app, |screen, ctx| screen.on_key(&ctx, &key)) {
         return app.apply(outcome);
@@ -528,27 +640,246 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     match keymap::lookup(&global_bindings(), &key) {
         Some(msg) => on_global(app, msg),
+        // In a form, a letter that is no key of the focused field changes nothing, and the
+        // status line says where typing goes.
+        None if keymap::is_typing(&key) => match typing_hint(app) {
+            Some(hint) => stray(app, hint),
+            None => Vec::new(),
+        },
         None => Vec::new(),
     }
 }
 
+/// How long after a stray letter further characters count as the same typing (whole seconds,
+/// as the clock counts them).
+const STRAY_SECONDS: i64 = 1;
+
+fn stray(app: &mut App, hint: &str) -> Vec<Effect> {
+    app.stray_at = Some(app.now);
+    app.say(format!("Typing goes in a text field: {hint}"));
+    Vec::new()
+}
+
+/// Where typing goes, when the current screen has a form open with a field that takes no
+/// letters focused.
+fn typing_hint(app: &App) -> Option<&'static str> {
+    match app.screen {
+        Screen::CheckIn => app.check_in.typing_hint(),
+        Screen::Connections => app.connections.form.as_ref()?.typing_hint(),
+        Screen::Boundaries => app.boundaries.form.as_ref()?.typing_hint(),
+        Screen::Settings => app.settings.typing_hint(),
+        Screen::Trends | Screen::Journal => None,
+    }
+}
+
+/// A bracketed paste: whole into the focused text field, or ignored with a word on where to
+/// paste. Never run as keys.
+fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
+    if app.too_small() || matches!(app.mode, Mode::Recovery(_)) {
+        return Vec::new();
+    }
+    let pasted = match &mut app.overlay {
+        Some(Overlay::Export(state)) => {
+            let input = match state.focus {
+                Some(screens::export::Field::From) => Some(&mut state.from),
+                Some(screens::export::Field::To) => Some(&mut state.to),
+                Some(screens::export::Field::File) => Some(&mut state.path),
+                Some(screens::export::Field::Format) | None => None,
+            };
+            input.map(|input| input.paste(text)).is_some()
+        }
+        Some(Overlay::Help { .. } | Overlay::Leave(_)) => false,
+        None => match app.screen {
+            Screen::CheckIn => app.check_in.paste(text),
+            Screen::Connections => app.connections.form.as_mut().is_some_and(|f| f.paste(text)),
+            Screen::Boundaries => app.boundaries.form.as_mut().is_some_and(|f| f.paste(text)),
+            Screen::Settings => app.settings.paste(text),
+            Screen::Trends | Screen::Journal => false,
+        },
+    };
+    if !pasted {
+        let target = match (&app.overlay, app.screen) {
+            (None, Screen::CheckIn) if app.check_in.form.is_some() => "the note",
+            (None, Screen::Connections) if app.connections.form.is_some() => "the note",
+            (None, Screen::Boundaries) if app.boundaries.form.is_some() => "the text",
+            (None, Screen::Settings) => "the support text",
+            _ => "a text field",
+        };
+        app.say(format!("Paste ignored: move to {target} to paste"));
+    }
+    Vec::new()
+}
+
+/// `q` or `Ctrl-C`: quits, unless a form holds unsaved changes; then the first such form is
+/// shown with the question (Save / Discard / Keep editing).
+fn quit(app: &mut App) -> Vec<Effect> {
+    let first = std::iter::once(app.screen)
+        .chain(Screen::ALL)
+        .find(|screen| draft_changed(app, *screen));
+    match first {
+        Some(screen) => {
+            app.screen = screen;
+            app.overlay = Some(Overlay::Leave(LeaveQuestion {
+                screen,
+                why: Why::Quit,
+                asked_at: app.now,
+            }));
+            Vec::new()
+        }
+        None => {
+            app.should_quit = true;
+            vec![Effect::Quit]
+        }
+    }
+}
+
+/// The leave question takes the keys: `s` saves, `d` discards, `k` or `Esc` (or any other key)
+/// keeps editing; `Ctrl-C` again quits without saving.
+fn on_leave_key(app: &mut App, question: LeaveQuestion, key: &KeyEvent) -> Vec<Effect> {
+    if is_ctrl(key, 'c') {
+        app.should_quit = true;
+        return vec![Effect::Quit];
+    }
+    // A question that popped up by itself: a key in the same second was typed before it was
+    // seen, so it goes to the form and the question steps aside.
+    if question.why == Why::NewDay && (app.now - question.asked_at).num_seconds().abs() < 1 {
+        app.overlay = None;
+        keep_editing(app, question);
+        return on_key(app, *key);
+    }
+    app.overlay = None;
+    if is_char(key, 's') || is_char(key, 'S') {
+        app.screen = question.screen;
+        let outcome = save_draft(app, question.screen);
+        let effects = app.apply(outcome);
+        if effects.iter().any(|e| matches!(e, Effect::Save { .. })) {
+            app.after_save = Some(question);
+        }
+        return effects;
+    }
+    if is_char(key, 'd') || is_char(key, 'D') {
+        discard_draft(app, question);
+        return after_leaving(app, question);
+    }
+    keep_editing(app, question);
+    Vec::new()
+}
+
+fn keep_editing(app: &mut App, question: LeaveQuestion) {
+    app.screen = question.screen;
+    match question.why {
+        Why::NewDay => {
+            let date = app.check_in.form.as_ref().map(|f| f.date);
+            let date = date.map(|d| d.format("%a %-d %b %Y").to_string());
+            app.say(format!(
+                "A new day began; still editing {} (not saved). t goes to today.",
+                date.unwrap_or_default()
+            ));
+        }
+        Why::Quit | Why::Form(_) => app.say("Kept editing; nothing was saved or lost."),
+    }
+}
+
+/// The draft was saved or discarded: finish what the question interrupted.
+fn after_leaving(app: &mut App, question: LeaveQuestion) -> Vec<Effect> {
+    match question.why {
+        Why::Quit => quit(app),
+        Why::NewDay | Why::Form(Leave::Today) => {
+            let ctx = ctx!(app);
+            app.check_in.open_today(&ctx);
+            Vec::new()
+        }
+        Why::Form(Leave::Cancel) => Vec::new(),
+    }
+}
+
+/// True when `screen` holds a form with values not saved yet.
+fn draft_changed(app: &App, screen: Screen) -> bool {
+    match screen {
+        Screen::CheckIn => app.check_in.draft_changed(&ctx!(app)),
+        Screen::Connections => app.connections.form.as_ref().is_some_and(|f| f.changed()),
+        Screen::Boundaries => app.boundaries.form.as_ref().is_some_and(|f| f.changed()),
+        Screen::Settings => app.settings.changed(&app.journal.settings),
+        Screen::Trends | Screen::Journal => false,
+    }
+}
+
+/// Saves `screen`'s form as its own `Ctrl-S` does (a form that does not validate stays, with
+/// its reason on the status line).
+fn save_draft(app: &mut App, screen: Screen) -> Outcome {
+    use crate::ui::keymap::FormKey::Save;
+    let ctx = ctx!(app);
+    match screen {
+        Screen::CheckIn => app
+            .check_in
+            .update(&ctx, screens::check_in::Msg::Form(Save)),
+        Screen::Connections => app.connections.update(
+            &ctx,
+            screens::connections::Msg::Form(screens::connections::FormMsg::Key(Save)),
+        ),
+        Screen::Boundaries => app.boundaries.update(
+            &ctx,
+            screens::boundaries::Msg::Form(screens::boundaries::FormMsg::Key(Save)),
+        ),
+        Screen::Settings => app
+            .settings
+            .update(&ctx, screens::settings::Msg::Form(Save)),
+        Screen::Trends | Screen::Journal => Outcome::done(),
+    }
+}
+
+/// Drops `question.screen`'s unsaved values.
+fn discard_draft(app: &mut App, question: LeaveQuestion) {
+    let ctx = ctx!(app);
+    match question.screen {
+        Screen::CheckIn => match question.why {
+            Why::Quit | Why::Form(Leave::Cancel) => {
+                app.check_in.cancel(&ctx);
+            }
+            Why::NewDay | Why::Form(Leave::Today) => app.check_in.open_today(&ctx),
+        },
+        Screen::Connections => app.connections.form = None,
+        Screen::Boundaries => app.boundaries.form = None,
+        Screen::Settings => app.settings = screens::settings::State::from(&app.journal.settings),
+        Screen::Trends | Screen::Journal => {}
+    }
+    app.say("Discarded the changes; nothing was saved.");
+}
+
 fn on_global(app: &mut App, msg: GlobalMsg) -> Vec<Effect> {
     match msg {
-        GlobalMsg::NextScreen => app.screen = app.screen.next(),
-        GlobalMsg::PreviousScreen => app.screen = app.screen.previous(),
-        GlobalMsg::GoTo(screen) => app.screen = screen,
+        GlobalMsg::NextScreen => go_to(app, app.screen.next()),
+        GlobalMsg::PreviousScreen => go_to(app, app.screen.previous()),
+        GlobalMsg::GoTo(screen) => go_to(app, screen),
         GlobalMsg::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         GlobalMsg::Export => {
             app.overlay = Some(Overlay::Export(Box::new(screens::export::State::new(
                 app.today,
             ))));
         }
-        GlobalMsg::Quit => {
-            app.should_quit = true;
-            return vec![Effect::Quit];
-        }
+        GlobalMsg::Quit => return quit(app),
     }
     Vec::new()
+}
+
+/// Switches to `screen`. Screen 1 comes back to today (a past day's unsaved changes stay, and
+/// the status line says so); Settings comes with its first field focused.
+fn go_to(app: &mut App, screen: Screen) {
+    let arriving = app.screen != screen;
+    app.screen = screen;
+    if !arriving {
+        return;
+    }
+    let ctx = ctx!(app);
+    match screen {
+        Screen::CheckIn => {
+            if let Some(note) = app.check_in.come_back(&ctx) {
+                app.say(note);
+            }
+        }
+        Screen::Settings => app.settings.come_back(),
+        Screen::Connections | Screen::Boundaries | Screen::Trends | Screen::Journal => {}
+    }
 }
 
 fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
@@ -569,6 +900,6 @@ fn on_overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             let outcome = state.on_key(&ctx, key).unwrap_or_default();
             app.apply(outcome)
         }
-        None => Vec::new(),
+        Some(Overlay::Leave(_)) | None => Vec::new(),
     }
 }

@@ -46,7 +46,8 @@ impl From<&Settings> for State {
             week_start: settings.week_start(),
             day_start: TextInput::single_line(&settings.day_starts_at.to_string()),
             support_text: TextInput::multi_line(&settings.support_text),
-            focus: None,
+            // The first field is focused, so ←/→ change the week start at once.
+            focus: Some(Field::WeekStart),
             error: None,
             saving: false,
         }
@@ -149,6 +150,38 @@ impl Component for State {
 }
 
 impl State {
+    /// True when a value differs from the saved settings.
+    pub fn changed(&self, saved: &Settings) -> bool {
+        let fresh = State::from(saved);
+        self.week_start != fresh.week_start
+            || self.day_start.text() != fresh.day_start.text()
+            || self.support_text.text() != fresh.support_text.text()
+    }
+
+    /// Opening the screen focuses the first field when none is.
+    pub fn come_back(&mut self) {
+        if self.focus.is_none() {
+            self.focus = Some(Field::WeekStart);
+        }
+    }
+
+    /// A paste goes whole into the focused text field; false when none has focus.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let input = match self.focus {
+            Some(Field::DayStart) => &mut self.day_start,
+            Some(Field::SupportText) => &mut self.support_text,
+            Some(Field::WeekStart) | None => return false,
+        };
+        input.paste(text);
+        self.error = None;
+        true
+    }
+
+    /// Where typing goes when a letter was typed on the week start.
+    pub fn typing_hint(&self) -> Option<&'static str> {
+        (self.focus == Some(Field::WeekStart)).then_some("↓ to the support text to write")
+    }
+
     fn save(&mut self, ctx: &Ctx) -> Outcome {
         let mut settings = ctx.journal.settings.clone();
         let values = [

@@ -100,6 +100,7 @@ pub fn run(store: &Store) -> Result<Exit> {
             let action = match event::read().map_err(|err| signals.unless_hung_up(err))? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => Some(Action::Key(key)),
                 Event::Resize(width, height) => Some(Action::Resize(width, height)),
+                Event::Paste(text) => Some(Action::Paste(text)),
                 _ => None,
             };
             if let Some(action) = action {

@@ -4,6 +4,7 @@
 //! process exits without writing to it.
 
 use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -21,7 +22,8 @@ impl TerminalGuard {
         enable_raw_mode()?;
         // Built before entering the alternate screen, so a failure there still restores raw mode.
         let guard = TerminalGuard;
-        execute!(stdout(), EnterAlternateScreen, Hide)?;
+        // Bracketed paste: a paste arrives as one text, never as keys.
+        execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide)?;
         Ok(guard)
     }
 }
@@ -35,7 +37,7 @@ impl Drop for TerminalGuard {
 /// Best-effort restore; safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
 }
 
 /// On panic: restore the terminal first, then say where it happened — but never the panic's

@@ -79,6 +79,18 @@ pub struct Outcome {
     pub open_day: Option<NaiveDate>,
     /// A dialog asks to be closed.
     pub close: bool,
+    /// The form was asked to close but holds unsaved changes: the app asks "Save / Discard /
+    /// Keep editing" first, and does the leaving itself once answered.
+    pub ask_leave: Option<Leave>,
+}
+
+/// How a form with unsaved changes was asked to close (the answer "Discard" then does this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// `Esc` with no field focused: cancel the edit.
+    Cancel,
+    /// `t` on a past day: back to today.
+    Today,
 }
 
 impl Outcome {
@@ -103,6 +115,14 @@ impl Outcome {
                 text: text.into(),
                 is_error: true,
             }),
+            ..Outcome::default()
+        }
+    }
+
+    /// The form asks the app to ask before it closes with unsaved changes.
+    pub fn ask_leave(leave: Leave) -> Outcome {
+        Outcome {
+            ask_leave: Some(leave),
             ..Outcome::default()
         }
     }

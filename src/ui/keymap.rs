@@ -71,6 +71,29 @@ pub fn up_down<M: Copy + 'static>(does: &'static str, down: M, up: M) -> Binding
     })
 }
 
+/// `↑`/`↓` only, for fields where letters are never keys (a rating: typing a sentence there must
+/// not move the focus).
+pub fn arrows_up_down<M: Copy + 'static>(does: &'static str, down: M, up: M) -> Binding<M> {
+    Binding::new("↑↓", does, plain(KeyCode::Down), move |k| {
+        match k.code {
+            KeyCode::Down if is_plain(k) => Some(down),
+            KeyCode::Up if is_plain(k) => Some(up),
+            _ => None,
+        }
+    })
+}
+
+/// `←`/`→` only, for the same fields.
+pub fn arrows_left_right<M: Copy + 'static>(does: &'static str, left: M, right: M) -> Binding<M> {
+    Binding::new("←→", does, plain(KeyCode::Right), move |k| {
+        match k.code {
+            KeyCode::Left if is_plain(k) => Some(left),
+            KeyCode::Right if is_plain(k) => Some(right),
+            _ => None,
+        }
+    })
+}
+
 /// `←`/`→` (and `h`/`l`): one binding for both directions.
 pub fn left_right<M: Copy + 'static>(does: &'static str, left: M, right: M) -> Binding<M> {
     Binding::new("←→", does, plain(KeyCode::Right), move |k| {
@@ -122,6 +145,20 @@ pub fn form_head(save_does: &'static str) -> Vec<Binding<FormKey>> {
         on_ctrl("Ctrl-S", save_does, 's', FormKey::Save),
         up_down("move", FormKey::Next, FormKey::Previous),
     ]
+}
+
+/// The same for a focused rating, where letters are never keys: `↑↓` without `j`/`k`.
+pub fn form_head_arrows(save_does: &'static str) -> Vec<Binding<FormKey>> {
+    vec![
+        on_ctrl("Ctrl-S", save_does, 's', FormKey::Save),
+        arrows_up_down("move", FormKey::Next, FormKey::Previous),
+    ]
+}
+
+/// True for a key that types a character (no Ctrl or Alt): what a stray letter or a typed
+/// sentence is made of.
+pub fn is_typing(key: &KeyEvent) -> bool {
+    is_plain(key) && matches!(key.code, KeyCode::Char(_))
 }
 
 /// The keys every form ends its keymap with: `Enter` (next field, or what it does on the last

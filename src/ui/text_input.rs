@@ -57,6 +57,31 @@ impl TextInput {
         self.cursor += 1;
     }
 
+    /// Inserts a paste at the cursor, whole: line breaks (`\r\n`, `\r`, `\n`) stay new lines in
+    /// a multi-line field and become single spaces in a one-line field; tabs become spaces and
+    /// other control characters are dropped, so a paste never carries terminal controls.
+    pub fn paste(&mut self, pasted: &str) {
+        let unified = pasted.replace("\r\n", "\n").replace('\r', "\n");
+        let text: String = if self.multi_line {
+            unified
+        } else {
+            unified
+                .split('\n')
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for c in text.chars() {
+            match c {
+                '\n' => self.insert('\n'),
+                '\t' => self.insert(' '),
+                c if c.is_control() => {}
+                c => self.insert(c),
+            }
+        }
+    }
+
     /// Applies an editing key. Returns false for keys that are not editing keys, so the form can
     /// treat them as commands (`Enter`, `Esc`, `↑`/`↓`, `Tab`, `Ctrl-S` …).
     pub fn handle(&mut self, key: &KeyEvent) -> bool {
@@ -116,6 +141,17 @@ mod tests {
         assert!(!input.handle(&key(KeyCode::Enter)), "Enter is the form's");
         assert!(!input.handle(&key(KeyCode::Esc)));
         assert!(!input.handle(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+    }
+
+    #[test]
+    fn a_paste_keeps_lines_in_a_note_and_joins_them_in_a_one_line_field() {
+        let mut note = TextInput::multi_line("a ");
+        note.paste("first\r\nsecond\rthird\n\tq\x1b[A");
+        assert_eq!(note.text(), "a first\nsecond\nthird\n q[A");
+        assert_eq!(note.cursor(), note.text().chars().count());
+        let mut name = TextInput::single_line("");
+        name.paste("  Sam\r\n\r\n Okafor \n");
+        assert_eq!(name.text(), "Sam Okafor");
     }
 
     #[test]

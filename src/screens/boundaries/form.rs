@@ -5,7 +5,7 @@
 use super::{Msg, State};
 use crate::journal::{Boundary, ClockTime, Journal, ShortDay, check_boundary_text};
 use crate::reminders::describe_window;
-use crate::ui::component::{Ctx, Outcome};
+use crate::ui::component::{Ctx, Leave, Outcome};
 use crate::ui::form::{FormStep, form_step};
 use crate::ui::keymap::{self, Binding, FormKey, ch, is_char};
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
@@ -59,6 +59,8 @@ pub struct Form {
     pub base: Option<Boundary>,
     /// The id of the boundary a save from this form is writing.
     pub saving: Option<String>,
+    /// The values the form opened with, to tell whether leaving would lose anything.
+    pub initial: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +99,9 @@ impl Form {
             error: None,
             base: None,
             saving: None,
+            initial: String::new(),
         }
+        .started()
     }
 
     pub fn edit(boundary: &Boundary) -> Form {
@@ -109,6 +113,46 @@ impl Form {
             base: Some(boundary.clone()),
             ..Form::new()
         }
+        .started()
+    }
+
+    /// The values as they are now, in one comparable string.
+    fn values(&self) -> String {
+        format!(
+            "{:?}",
+            (
+                self.text.text(),
+                self.from.text(),
+                self.until.text(),
+                self.days,
+            )
+        )
+    }
+
+    fn started(mut self) -> Form {
+        self.initial = self.values();
+        self
+    }
+
+    /// True when a value differs from what the form opened with.
+    pub fn changed(&self) -> bool {
+        self.values() != self.initial
+    }
+
+    /// A paste goes whole into the focused text field (lines joined: every field is one line);
+    /// false when none has focus.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let Some(input) = self.text_focus() else {
+            return false;
+        };
+        input.paste(text);
+        self.error = None;
+        true
+    }
+
+    /// Where typing goes when a letter was typed on the days row.
+    pub fn typing_hint(&self) -> Option<&'static str> {
+        (!self.text_focused()).then_some("↑ to the text to write")
     }
 
     fn text_focus(&mut self) -> Option<&mut TextInput> {
@@ -260,6 +304,7 @@ pub fn update(state: &mut State, ctx: &Ctx, msg: FormMsg) -> Outcome {
         FormMsg::Key(key) => match form_step(key, &FIELDS, form.focus) {
             FormStep::Save => return save(state, ctx),
             FormStep::Focus(focus) => form.focus = focus,
+            FormStep::Cancel if form.changed() => return Outcome::ask_leave(Leave::Cancel),
             FormStep::Cancel => {
                 let what = if form.base.is_some() {
                     "Edit cancelled; nothing was saved."

@@ -8,11 +8,11 @@ pub use render::{outcome_words, scale};
 
 use crate::journal::{self, CheckIn, HABIT_LABELS, Rating, Upsert, check_sleep_hours};
 use crate::reminders;
-use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::component::{Component, Ctx, Leave, Outcome};
 use crate::ui::form::{FormStep, form_step};
 use crate::ui::keymap::{self, Binding, FormKey, ch, ctrl, is_char};
 use crate::ui::text_input::TextInput;
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -78,7 +78,13 @@ pub struct Form {
     pub base: Option<CheckIn>,
     /// A save from this form is in flight.
     pub saving: bool,
+    /// A `1` just set this rating (which, and when): a `0` within a second makes it 10.
+    pub pending_one: Option<(usize, DateTime<FixedOffset>)>,
 }
+
+/// How long after a `1` a `0` still makes 10 (the clock counts whole seconds, so in practice
+/// the same or the next second).
+pub const TEN_WITHIN_SECONDS: i64 = 1;
 
 impl Form {
     /// A form for `date`, filled from that day's check-in when there is one.
@@ -124,7 +130,26 @@ impl Form {
             error: None,
             base,
             saving: false,
+            pending_one: None,
         }
+    }
+
+    /// True when a value differs from what the form opened with (the day's saved check-in, or
+    /// blank): leaving it then asks first.
+    pub fn changed(&self, ctx: &Ctx) -> bool {
+        let fresh = Form::for_day(ctx, self.date);
+        self.ratings != fresh.ratings
+            || self.sleep.text() != fresh.sleep.text()
+            || self.habits != fresh.habits
+            || self.note.text() != fresh.note.text()
+            // By outcome against the saved day: a boundary added meanwhile changes nothing here.
+            || self.boundaries.iter().any(|b| {
+                b.outcome
+                    != self
+                        .base
+                        .as_ref()
+                        .and_then(|c| c.boundaries.get(&b.id).copied())
+            })
     }
 
     pub fn fields(&self) -> Vec<Field> {
@@ -200,30 +225,63 @@ pub enum Msg {
     Raise,
     Set(u8),
     Toggle,
+    /// Back to today from a past day.
+    Today,
 }
 
 impl Component for State {
     type Msg = Msg;
 
-    fn bindings(&self, _ctx: &Ctx) -> Vec<Binding<Msg>> {
+    fn bindings(&self, ctx: &Ctx) -> Vec<Binding<Msg>> {
+        let today = Binding::new("t", "today", ch('t'), |k| {
+            is_char(k, 't').then_some(Msg::Today)
+        });
         let Some(form) = &self.form else {
-            return vec![Binding::new(
+            let mut list = vec![Binding::new(
                 "e/Enter",
                 "edit this check-in",
                 ch('e'),
                 |k| (is_char(k, 'e') || k.code == KeyCode::Enter).then_some(Msg::Edit),
             )];
+            if self.viewing.is_some_and(|d| d != ctx.today) {
+                list.push(today);
+            }
+            return list;
         };
-        let mut list: Vec<Binding<Msg>> = keymap::form_head("save")
-            .into_iter()
-            .map(|b| b.map(Msg::Form))
-            .collect();
+        let on_rating = matches!(form.focus, Some(Field::Rating(_)));
+        // On a rating letters are never keys (not even h/j/k/l): a sentence typed there must not
+        // change a value or move the focus. The arrows do it.
+        let head = if on_rating {
+            keymap::form_head_arrows("save")
+        } else {
+            keymap::form_head("save")
+        };
+        let mut list: Vec<Binding<Msg>> = head.into_iter().map(|b| b.map(Msg::Form)).collect();
+        // A past day says how to get back, early enough to stay in the footer.
+        let past_day = form.date != ctx.today;
+        if past_day && !matches!(form.focus, Some(Field::Sleep | Field::Note)) {
+            list.push(today);
+        }
         match form.focus {
             Some(Field::Rating(_)) => {
-                list.push(keymap::left_right("lower/raise", Msg::Lower, Msg::Raise));
-                list.push(Binding::new("0–9", "set", ch('7'), |k| {
+                list.push(keymap::arrows_left_right(
+                    "lower/raise",
+                    Msg::Lower,
+                    Msg::Raise,
+                ));
+                list.push(Binding::new("0–10", "set (1 0 for ten)", ch('7'), |k| {
                     keymap::digit(k).map(Msg::Set)
                 }));
+                // Documents the decision (the app answers a stray letter with where typing goes).
+                list.push(
+                    Binding::new(
+                        "letters",
+                        "not keys on a rating (no h/j/k/l): ↓ to the note to write",
+                        ch('a'),
+                        |_| None::<Msg>,
+                    )
+                    .help_only(),
+                );
             }
             Some(Field::Habit(_)) | Some(Field::Boundary(_)) => {
                 list.push(Binding::new("Space/←→", "change", ch(' '), |k| {
@@ -275,6 +333,12 @@ impl Component for State {
     }
 
     fn on_key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
+        // Only a `0` right after a `1` makes ten; any other key in between ends that.
+        if let Some(form) = &mut self.form
+            && keymap::digit(key) != Some(0)
+        {
+            form.pending_one = None;
+        }
         if let Some(form) = &mut self.form
             && let Some(input) = form.text_focus()
         {
@@ -294,22 +358,25 @@ impl Component for State {
             self.form = Some(Form::for_day(ctx, date));
             return Outcome::done();
         }
+        if msg == Msg::Today {
+            if self.draft_changed(ctx) {
+                return Outcome::ask_leave(Leave::Today);
+            }
+            self.open_today(ctx);
+            return Outcome::done();
+        }
         let Some(form) = &mut self.form else {
             return Outcome::done();
         };
+        let pending_one = form.pending_one.take();
         match (msg, form.focus) {
             (Msg::Form(key), _) => match form_step(key, &form.fields(), form.focus) {
                 FormStep::Save => return self.save(ctx),
                 FormStep::Focus(focus) => form.focus = focus,
-                FormStep::Cancel => {
-                    let date = form.date;
-                    self.form = None;
-                    self.viewing = Some(date);
-                    if ctx.journal.check_in_on(date).is_none() {
-                        self.open_today(ctx);
-                    }
-                    return Outcome::say("Edit cancelled; nothing was saved.");
+                FormStep::Cancel if form.changed(ctx) => {
+                    return Outcome::ask_leave(Leave::Cancel);
                 }
+                FormStep::Cancel => return self.cancel(ctx),
             },
             (Msg::Lower, Some(Field::Rating(i))) => {
                 form.ratings[i] = Some(form.ratings[i].map_or(start(), Rating::lowered));
@@ -317,7 +384,20 @@ impl Component for State {
             (Msg::Raise, Some(Field::Rating(i))) => {
                 form.ratings[i] = Some(form.ratings[i].map_or(start(), Rating::raised));
             }
-            (Msg::Set(v), Some(Field::Rating(i))) => form.ratings[i] = Rating::new(v),
+            // `1` then `0` within a second is ten, on the same rating.
+            (Msg::Set(0), Some(Field::Rating(i)))
+                if pending_one.is_some_and(|(j, at)| {
+                    j == i && (ctx.now - at).num_seconds().abs() <= TEN_WITHIN_SECONDS
+                }) =>
+            {
+                form.ratings[i] = Rating::new(10);
+            }
+            (Msg::Set(v), Some(Field::Rating(i))) => {
+                form.ratings[i] = Rating::new(v);
+                if v == 1 {
+                    form.pending_one = Some((i, ctx.now));
+                }
+            }
             (Msg::Toggle | Msg::Lower, Some(Field::Habit(i))) => form.habits[i] = !form.habits[i],
             (Msg::Toggle, Some(Field::Boundary(i))) => {
                 let choice = &mut form.boundaries[i];
@@ -335,7 +415,7 @@ impl Component for State {
                     Some(journal::Outcome::Kept) => None,
                 };
             }
-            (Msg::Edit | Msg::Lower | Msg::Raise | Msg::Set(_) | Msg::Toggle, _) => {}
+            (Msg::Edit | Msg::Today | Msg::Lower | Msg::Raise | Msg::Set(_) | Msg::Toggle, _) => {}
         }
         if let Some(form) = &mut self.form {
             form.error = None;
@@ -386,10 +466,8 @@ impl Component for State {
     /// The TUI stayed open past `day_starts_at`: move to the new day unless the user is
     /// mid-entry.
     fn day_changed(&mut self, ctx: &Ctx, previous: NaiveDate) {
-        let untouched = match &self.form {
-            None => true,
-            Some(form) => *form == Form::for_day(ctx, form.date),
-        };
+        // A changed form stays; the app asks what to do with it (Save / Discard / Keep editing).
+        let untouched = !self.draft_changed(ctx);
         if untouched && self.viewing.is_none_or(|d| d == previous) {
             self.open_today(ctx);
         }
@@ -397,6 +475,70 @@ impl Component for State {
 }
 
 impl State {
+    /// True when the open form holds values not saved yet.
+    pub fn draft_changed(&self, ctx: &Ctx) -> bool {
+        self.form.as_ref().is_some_and(|f| f.changed(ctx))
+    }
+
+    /// Closes the form without saving (what `Esc` with no field focused does).
+    pub fn cancel(&mut self, ctx: &Ctx) -> Outcome {
+        let Some(form) = &self.form else {
+            return Outcome::done();
+        };
+        let date = form.date;
+        self.form = None;
+        self.viewing = Some(date);
+        if ctx.journal.check_in_on(date).is_none() {
+            self.open_today(ctx);
+        }
+        Outcome::say("Edit cancelled; nothing was saved.")
+    }
+
+    /// A paste goes whole into the focused text field (the sleep hours or the note); false when
+    /// none has focus, so the app says where to paste instead.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let Some(form) = &mut self.form else {
+            return false;
+        };
+        form.pending_one = None;
+        let Some(input) = form.text_focus() else {
+            return false;
+        };
+        input.paste(text);
+        form.error = None;
+        true
+    }
+
+    /// Where typing goes when a letter was typed on a field that takes no letters.
+    pub fn typing_hint(&self) -> Option<&'static str> {
+        let form = self.form.as_ref()?;
+        match form.focus {
+            Some(Field::Sleep | Field::Note) => None,
+            Some(_) | None => Some("↓ to the note to write"),
+        }
+    }
+
+    /// Screen 1 always shows today: coming back to it after a past day was opened (from the
+    /// Journal screen) shows today again, unless that day holds unsaved changes, which stay
+    /// until saved or left with `t`.
+    pub fn come_back(&mut self, ctx: &Ctx) -> Option<String> {
+        let date = match &self.form {
+            Some(form) => form.date,
+            None => self.viewing.unwrap_or(ctx.today),
+        };
+        if date == ctx.today {
+            return None;
+        }
+        if self.draft_changed(ctx) {
+            return Some(format!(
+                "Still editing {} (not saved); t goes to today.",
+                date.format("%a %-d %b %Y")
+            ));
+        }
+        self.open_today(ctx);
+        None
+    }
+
     fn save(&mut self, ctx: &Ctx) -> Outcome {
         let Some(form) = &mut self.form else {
             return Outcome::done();

@@ -7,7 +7,7 @@
 
 use super::{Msg, State, felt_words, kind_words};
 use crate::journal::{Connection, Felt, InitiatedBy, Journal, Kind, check_person, parse_date};
-use crate::ui::component::{Ctx, Outcome};
+use crate::ui::component::{Ctx, Leave, Outcome};
 use crate::ui::form::{FormStep, form_step};
 use crate::ui::keymap::{self, Binding, FormKey, is_char, plain};
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
@@ -74,6 +74,8 @@ pub struct Form {
     pub base: Option<Connection>,
     /// The id of the connection a save from this form is writing.
     pub saving: Option<String>,
+    /// The values the form opened with, to tell whether leaving would lose anything.
+    pub initial: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +100,9 @@ impl Form {
             error: None,
             base: None,
             saving: None,
+            initial: String::new(),
         }
+        .started()
     }
 
     pub fn edit(connection: &Connection) -> Form {
@@ -114,7 +118,51 @@ impl Form {
             error: None,
             base: Some(connection.clone()),
             saving: None,
+            initial: String::new(),
         }
+        .started()
+    }
+
+    /// The values as they are now, in one comparable string.
+    fn values(&self) -> String {
+        format!(
+            "{:?}",
+            (
+                self.person.text(),
+                self.kind,
+                self.initiated_by,
+                self.felt,
+                self.note.text(),
+                self.gratitude.text(),
+                self.date.text(),
+            )
+        )
+    }
+
+    fn started(mut self) -> Form {
+        self.initial = self.values();
+        self
+    }
+
+    /// True when a value differs from what the form opened with.
+    pub fn changed(&self) -> bool {
+        self.values() != self.initial
+    }
+
+    /// A paste goes whole into the focused text field (lines joined: every field is one line);
+    /// false when none has focus.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let Some(input) = self.text_focus() else {
+            return false;
+        };
+        input.paste(text);
+        self.error = None;
+        true
+    }
+
+    /// Where typing goes when a letter was typed on a choice.
+    pub fn typing_hint(&self) -> Option<&'static str> {
+        (!self.text_focused()).then_some("↓ to the note to write, ↑ to the person")
     }
 
     fn text_focus(&mut self) -> Option<&mut TextInput> {
@@ -304,6 +352,7 @@ pub fn update(state: &mut State, ctx: &Ctx, msg: FormMsg) -> Outcome {
         FormMsg::Key(key) => match form_step(key, &FIELDS, form.focus) {
             FormStep::Save => return save(state, ctx),
             FormStep::Focus(focus) => form.focus = focus,
+            FormStep::Cancel if form.changed() => return Outcome::ask_leave(Leave::Cancel),
             FormStep::Cancel => {
                 let what = if form.base.is_some() {
                     "Edit cancelled; nothing was saved."
