@@ -483,6 +483,26 @@ fn cadence_span(every: u16) -> (i64, Unit) {
     }
 }
 
+/// A cadence in words: "every 2 weeks", "every day", "every 10 days".
+pub fn cadence_words(every: u16) -> String {
+    let (n, unit) = cadence_span(every);
+    if n == 1 {
+        format!("every {}", unit.word(1))
+    } else {
+        format!("every {n} {}", unit.word(n))
+    }
+}
+
+/// A date as people say it: "7 Dec", with the year when it is not this year's.
+pub fn short_date(date: NaiveDate, today: NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.year() == today.year() {
+        date.format("%-d %b").to_string()
+    } else {
+        date.format("%-d %b %Y").to_string()
+    }
+}
+
 fn nudge_line(name: &str, reason: &Reason) -> String {
     let Reason::Cadence {
         every_days,
