@@ -36,7 +36,12 @@ pub enum Command {
         due: bool,
     },
     /// One line for a shell prompt: checked in today, and the 7-day direction of each dimension
-    Status,
+    Status(StatusArgs),
+    /// The people you chose to stay close to: set a gentle reach-out rhythm, rename, archive, list
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Who you might reach out to today, from the rhythms you chose (nothing is sent)
+    ReachOut(ReachOutArgs),
     /// The weekly review
     Trends(TrendsArgs),
     /// Patterns: how your ratings differed on days with and without a habit, person or boundary
@@ -161,6 +166,72 @@ pub enum BoundaryCommand {
     List,
     /// Archive a boundary (its history is kept)
     Archive { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Add an optional segment: reach-out (who you might reach out to today)
+    #[arg(long = "with", value_name = "SEGMENT", value_parser = ["reach-out"])]
+    pub with: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add someone to stay close to, or change them: rhythm, other names, pause, note
+    #[command(
+        after_help = "Connections match a person by name or alias, trimmed and in any case. A person with a rhythm shows up in `rekindle reach-out` once the rhythm has passed since your last contact of any kind (theirs count too). Nothing is ever sent."
+    )]
+    Set {
+        /// Their name, as you log connections with them
+        #[arg(allow_hyphen_values = true)]
+        name: String,
+        /// How often you hope to be in touch: days (14), weeks (2w), months (1m), or off
+        #[arg(long, value_name = "14|2w|1m|off")]
+        every: Option<String>,
+        /// Another name their connections are logged under (repeatable)
+        #[arg(long, value_name = "A", allow_hyphen_values = true)]
+        alias: Vec<String>,
+        /// No suggestions up to and including this day: YYYY-MM-DD, today or tomorrow
+        #[arg(long, value_name = "D", conflicts_with = "resume")]
+        pause_until: Option<String>,
+        /// End a pause
+        #[arg(long)]
+        resume: bool,
+        /// A note about them; `-` reads it from stdin; an empty text clears it
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        note: Option<String>,
+    },
+    /// Give someone a new name; the old one becomes an alias, so past connections still match
+    Rename {
+        #[arg(allow_hyphen_values = true)]
+        old: String,
+        #[arg(allow_hyphen_values = true)]
+        new: String,
+    },
+    /// Archive someone: no more suggestions (the connection log keeps everything)
+    Archive {
+        #[arg(allow_hyphen_values = true)]
+        name: String,
+    },
+    /// List the people you chose
+    List {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ReachOutArgs {
+    /// Show everyone, not just the first three
+    #[arg(long)]
+    pub all: bool,
+    /// Exit 0 if there is anyone to suggest, 1 if not (for prompts and timers)
+    #[arg(long)]
+    pub due: bool,
+    /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -22,13 +22,17 @@
 //!   wins (a boundary has no `recorded_at` to compare). Otherwise both are kept, the file's one
 //!   under a new id (`b-<6 letters>`), and the file's check-ins that recorded it are pointed at
 //!   the new id.
+//! - People (reach-out cadences) are matched by id the same way. Two with the same id are the
+//!   same person when their name (case and outer spaces aside) or their `since` date agree; then
+//!   the file's version wins, as for boundaries. Otherwise both are kept, the file's one under a
+//!   new id (`p-<6 letters>`).
 //! - Settings: the journal keeps its own, except that an empty journal still on default settings
 //!   (a first run, or restoring a backup onto a new machine) takes the file's settings — so
 //!   export → import into a fresh journal gives back the same journal.
 //! - Unknown top-level fields: the journal keeps its own; ones it lacks are taken from the file,
 //!   so nothing a newer rekindle wrote is dropped.
 
-use crate::journal::{Boundary, CheckIn, Connection, Journal};
+use crate::journal::{Boundary, CheckIn, Connection, Journal, Person};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::btree_map::{BTreeMap, Entry as MapEntry};
 use std::collections::{HashMap, HashSet};
@@ -48,6 +52,7 @@ pub struct Merge {
 pub enum Entry {
     Connection,
     Boundary,
+    Person,
 }
 
 /// An entry from the file that is new to the journal.
@@ -115,6 +120,7 @@ pub struct MergeReport {
     pub check_ins: Tally,
     pub connections: Tally,
     pub boundaries: Tally,
+    pub people: Tally,
     /// Boundary conflicts, check-in conflicts by date, then connection conflicts, in the
     /// file's order.
     pub conflicts: Vec<Conflict>,
@@ -139,6 +145,8 @@ pub fn merge(into: &Journal, incoming: &Journal) -> Merge {
         .chain(incoming.connections.iter().map(|c| c.id.clone()))
         .chain(into.boundaries.iter().map(|b| b.id.clone()))
         .chain(incoming.boundaries.iter().map(|b| b.id.clone()))
+        .chain(into.people.iter().map(|p| p.id.clone()))
+        .chain(incoming.people.iter().map(|p| p.id.clone()))
         .collect();
     let (boundaries, boundary_tally, boundary_ids) = merge_boundaries(
         into,
@@ -169,6 +177,8 @@ pub fn merge(into: &Journal, incoming: &Journal) -> Merge {
         &mut reidentified,
     );
 
+    let (people, people_tally) = merge_people(into, incoming, &mut taken, &mut reidentified);
+
     let fresh = into.check_ins.is_empty()
         && into.connections.is_empty()
         && into.boundaries.is_empty()
@@ -195,6 +205,7 @@ pub fn merge(into: &Journal, incoming: &Journal) -> Merge {
         check_ins,
         connections,
         boundaries,
+        people,
         extra,
     };
     let changed = journal != *into;
@@ -204,6 +215,7 @@ pub fn merge(into: &Journal, incoming: &Journal) -> Merge {
             check_ins: check_in_tally,
             connections: connection_tally,
             boundaries: boundary_tally,
+            people: people_tally,
             conflicts,
             added,
             reidentified,
@@ -290,6 +302,54 @@ fn merge_boundaries(
         }
     }
     (boundaries, tally, moved)
+}
+
+/// People by id: see the module notes. A file's person already held exactly (under any id)
+/// is unchanged; one whose id the journal uses for someone else is kept under a new id.
+fn merge_people(
+    into: &Journal,
+    incoming: &Journal,
+    taken: &mut HashSet<String>,
+    reidentified: &mut Vec<Reidentified>,
+) -> (Vec<Person>, Tally) {
+    let mut people = into.people.clone();
+    let index = ids(people.iter().map(|p| p.id.as_str()));
+    let mut tally = Tally::default();
+    for theirs in &incoming.people {
+        let same_but_id = |p: &Person| {
+            Person {
+                id: theirs.id.clone(),
+                ..p.clone()
+            } == *theirs
+        };
+        match index.get(&theirs.id) {
+            Some(&i) if people[i] == *theirs => tally.unchanged += 1,
+            Some(&i)
+                if same_words(&people[i].name, &theirs.name)
+                    || (people[i].since.is_some() && people[i].since == theirs.since) =>
+            {
+                people[i] = theirs.clone();
+                tally.updated += 1;
+            }
+            _ if people.iter().any(same_but_id) => tally.unchanged += 1,
+            found => {
+                let mut new = theirs.clone();
+                if let Some(&i) = found {
+                    new.id = derived_id("p-", theirs, taken);
+                    reidentified.push(Reidentified {
+                        entry: Entry::Person,
+                        id: theirs.id.clone(),
+                        new_id: new.id.clone(),
+                        yours: people[i].name.clone(),
+                        theirs: theirs.name.clone(),
+                    });
+                }
+                tally.added += 1;
+                people.push(new);
+            }
+        }
+    }
+    (people, tally)
 }
 
 fn describe_boundary(b: &Boundary) -> String {
@@ -471,7 +531,11 @@ impl MergeReport {
             ("Check-ins", "replaced", self.check_ins),
             ("Connections", "updated", self.connections),
             ("Boundaries", "updated", self.boundaries),
+            ("People", "updated", self.people),
         ] {
+            if what == "People" && tally == Tally::default() {
+                continue;
+            }
             let kept = if tally.kept > 0 {
                 format!(", {} kept as they were (yours were newer)", tally.kept)
             } else {
@@ -522,6 +586,7 @@ impl MergeReport {
                 let what = match r.entry {
                     Entry::Connection => "connection",
                     Entry::Boundary => "boundary",
+                    Entry::Person => "person",
                 };
                 line(format_args!(
                     "  {what} {}: yours is {}, the file's is {}: added as {}",
@@ -589,6 +654,39 @@ mod tests {
 
     fn at(rfc3339: &str) -> Option<DateTime<FixedOffset>> {
         Some(DateTime::parse_from_rfc3339(rfc3339).expect("test times are valid"))
+    }
+
+    #[test]
+    fn people_merge_by_id_and_a_different_person_under_the_same_id_is_kept_beside() {
+        let person = |id: &str, name: &str, since: &str| {
+            crate::journal::Person::new(id.into(), name.into(), d(since))
+        };
+        let mut ours = sample();
+        ours.people = vec![person("p-1", "Sam", "2026-11-01")];
+        let mut theirs = sample();
+        let mut edited = person("p-1", "Sam", "2026-11-01");
+        edited.every_days = Some(14);
+        theirs.people = vec![edited.clone(), person("p-2", "Priya", "2026-11-02")];
+        let merged = merge(&ours, &theirs);
+        assert_eq!(merged.journal.people.len(), 2);
+        assert_eq!(merged.journal.people[0], edited);
+        assert_eq!(
+            (merged.report.people.added, merged.report.people.updated),
+            (1, 1)
+        );
+        assert!(
+            merged
+                .report
+                .summary()
+                .contains("People: 1 added, 1 updated")
+        );
+        // Same id, someone else: both kept; importing again adds nothing.
+        let mut other = sample();
+        other.people = vec![person("p-1", "Lee", "2026-10-01")];
+        let merged = merge(&ours, &other);
+        assert_eq!(merged.journal.people.len(), 2);
+        assert_ne!(merged.journal.people[1].id, "p-1");
+        assert_eq!(merge(&merged.journal, &other).journal, merged.journal);
     }
 
     /// The sample journal with one day's exhaustion changed and re-recorded at `recorded_at`.

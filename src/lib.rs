@@ -19,6 +19,7 @@ pub mod paths;
 pub mod reminders;
 pub mod scoring;
 pub mod screens;
+pub mod stay_close;
 pub mod store;
 pub mod sync;
 pub mod terminal_text;

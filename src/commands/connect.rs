@@ -3,7 +3,8 @@
 use super::{Context, check_text_len, not_in_future, parse_day_arg, print};
 use crate::cli::ConnectArgs;
 use crate::error::{Exit, Failure};
-use crate::journal::{Connection, Felt, InitiatedBy, Kind, check_person};
+use crate::journal::{Connection, Felt, InitiatedBy, Kind, check_person, match_key};
+use crate::stay_close::{did_you_mean, next_nudge_after, short_date};
 use crate::store::CLI_LOCK_PATIENCE;
 use anyhow::Result;
 
@@ -60,8 +61,43 @@ pub fn run(ctx: &Context, args: ConnectArgs) -> Result<Exit> {
         },
         connection.id,
     );
+    // Stay close: when the person has a rhythm, say when the next suggestion could come; when
+    // the name matches no one but is close to someone's, ask (never merge by itself).
+    let mut summary = summary;
+    let mut warning = None;
+    match journal.person_named(&connection.person) {
+        Some(i) => {
+            let person = &journal.people[i];
+            let mut with_this = journal.connections.clone();
+            with_this.push(connection.clone());
+            if person.every_days.is_some()
+                && let Some(next) = next_nudge_after(person, &with_this, today)
+            {
+                summary.push_str(&format!(
+                    "{}: next nudge after {}\n",
+                    person.name.trim(),
+                    short_date(next, today)
+                ));
+            }
+        }
+        None => {
+            let known_name = journal
+                .connections
+                .iter()
+                .any(|c| match_key(&c.person) == match_key(&connection.person));
+            if !known_name && let Some(close) = did_you_mean(&journal.people, &connection.person) {
+                warning = Some(format!(
+                    "rekindle: no person named '{}' — did you mean {close}? (logged as typed; `rekindle person set {close} --alias NAME` links a name)",
+                    connection.person
+                ));
+            }
+        }
+    }
     journal.connections.push(connection);
     ctx.store.save(&lock, &journal)?;
     print(format_args!("{summary}"))?;
+    if let Some(warning) = warning {
+        super::eprint_line(&warning);
+    }
     Ok(Exit::Ok)
 }

@@ -8,6 +8,8 @@ mod export;
 mod import;
 mod insights;
 mod merge_driver;
+mod person;
+mod reach_out;
 mod reminders;
 mod settings;
 mod status;
@@ -111,7 +113,9 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Connect(args) => connect::run(&ctx, args),
         Command::Boundary(args) => boundary::run(&ctx, args),
         Command::Reminders { due } => reminders::run(&ctx, due),
-        Command::Status => status::run(&ctx),
+        Command::Status(args) => status::run(&ctx, args),
+        Command::Person(command) => person::run(&ctx, command),
+        Command::ReachOut(args) => reach_out::run(&ctx, args),
         Command::Trends(args) => trends::run(&ctx, args),
         Command::Insights(args) => insights::run(&ctx, args),
         Command::Support => settings::support(&ctx),

@@ -33,6 +33,8 @@ pub struct Derived {
     pub review_weeks: usize,
     /// Day strain S (0–30) for each of the last 28 days, oldest first; `None` is a missed day.
     pub last_28_days: Vec<Option<u32>>,
+    /// Who to suggest reaching out to today, and the question about draining contacts.
+    pub stay_close: crate::stay_close::StayClose,
 }
 
 impl Derived {
@@ -64,6 +66,12 @@ impl Derived {
             review: Some(crate::trends::review(journal, today, weeks)),
             review_weeks: weeks,
             last_28_days,
+            stay_close: crate::stay_close::stay_close(
+                &journal.people,
+                &journal.connections,
+                &journal.check_ins,
+                today,
+            ),
         }
     }
 

@@ -43,6 +43,7 @@ fn encode_range(journal: &Journal, range: Range) -> Vec<u8> {
             .cloned()
             .collect(),
         boundaries: journal.boundaries.clone(),
+        people: journal.people.clone(),
         extra: journal.extra.clone(),
     };
     encode(&restricted)

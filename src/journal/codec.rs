@@ -487,6 +487,43 @@ mod tests {
     }
 
     #[test]
+    fn people_round_trip_with_unknown_fields_and_are_checked() {
+        let with_people = SAMPLE.replace(
+            "\"plugin_data\"",
+            r#""people": [
+    { "id": "p-1", "name": "Sam", "aliases": ["Samantha"], "every_days": 14, "since": "2026-11-01",
+      "paused_until": "2026-12-01", "archived": false, "note": "Voice notes over calls.",
+      "draining_answer": "keep", "birthday": "03-04" },
+    { "id": "p-2", "name": "Priya", "paused_until": null }
+  ],
+  "plugin_data""#,
+        );
+        let journal = decode(with_people.as_bytes()).unwrap();
+        assert_eq!(journal.people.len(), 2);
+        assert_eq!(journal.people[0].every_days, Some(14));
+        assert_eq!(journal.people[0].aliases, vec!["Samantha"]);
+        assert_eq!(journal.people[1].every_days, None);
+        let text = String::from_utf8(encode(&journal)).unwrap();
+        assert!(
+            text.contains("\"birthday\""),
+            "unknown person fields are kept"
+        );
+        assert_eq!(decode(text.as_bytes()).unwrap(), journal);
+        // No people: the file has no "people" key at all, as before 0.2.
+        assert!(
+            !String::from_utf8(encode(&decode(SAMPLE.as_bytes()).unwrap()))
+                .unwrap()
+                .contains("\"people\"")
+        );
+        let err = refuse(&with_people.replace("\"every_days\": 14", "\"every_days\": 400"));
+        assert_eq!(err.path, "people[0].every_days");
+        let err = refuse(&with_people.replace("\"name\": \"Priya\"", "\"name\": \" \""));
+        assert_eq!(err.path, "people[1].name");
+        let err = refuse(&with_people.replace("\"id\": \"p-2\"", "\"id\": \"p-1\""));
+        assert_eq!(err.path, "people[1].id");
+    }
+
+    #[test]
     fn out_of_range_rating_is_refused_with_its_path_and_line() {
         let bad = SAMPLE.replace("\"exhaustion\": 7", "\"exhaustion\": 11");
         let err = refuse(&bad);

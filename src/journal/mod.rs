@@ -9,6 +9,7 @@ mod check_in;
 pub mod clock;
 mod codec;
 mod connection;
+mod person;
 mod rating;
 mod settings;
 
@@ -18,6 +19,7 @@ pub use check_in::{CheckIn, HABIT_LABELS, Habits, Outcome, check_sleep_hours};
 pub use clock::{ClockTime, LongDay, ShortDay, journal_day, parse_date};
 pub use codec::{DecodeError, decode, encode};
 pub use connection::{Connection, Felt, InitiatedBy, Kind, check_person};
+pub use person::{DrainingAnswer, MAX_EVERY_DAYS, Person, match_key, parse_every};
 pub use rating::Rating;
 pub use settings::{DEFAULT_SUPPORT_TEXT, DaysOff, SettingKey, Settings};
 
@@ -43,6 +45,14 @@ pub struct Journal {
     pub connections: Vec<Connection>,
     #[serde(default, deserialize_with = "clock::null_as_default")]
     pub boundaries: Vec<Boundary>,
+    /// People the user chose to stay close to (added in 0.2; absent in older files, and left
+    /// out of the file while empty so those files stay byte-identical).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "clock::null_as_default"
+    )]
+    pub people: Vec<Person>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -56,6 +66,7 @@ impl Default for Journal {
             check_ins: Vec::new(),
             connections: Vec::new(),
             boundaries: Vec::new(),
+            people: Vec::new(),
             extra: Map::new(),
         }
     }
@@ -138,6 +149,16 @@ impl Journal {
         fresh_id("b-", |id| self.boundaries.iter().any(|b| b.id == id))
     }
 
+    /// A fresh person id: `p-` and 6 random letters and digits; see `next_connection_id`.
+    pub fn next_person_id(&self) -> String {
+        fresh_id("p-", |id| self.people.iter().any(|p| p.id == id))
+    }
+
+    /// The first person (archived ones included) whose name or alias is `name`.
+    pub fn person_named(&self, name: &str) -> Option<usize> {
+        self.people.iter().position(|p| p.matches(name))
+    }
+
     pub fn boundary(&self, id: &str) -> Option<&Boundary> {
         self.boundaries.iter().find(|b| b.id == id)
     }
@@ -173,6 +194,15 @@ impl Journal {
                 return Err((
                     format!("boundaries[{i}].id"),
                     "the boundary id is empty or used twice".to_string(),
+                ));
+            }
+        }
+        let mut ids = std::collections::HashSet::new();
+        for (i, p) in self.people.iter().enumerate() {
+            if p.id.trim().is_empty() || !ids.insert(p.id.as_str()) {
+                return Err((
+                    format!("people[{i}].id"),
+                    "the person id is empty or used twice".to_string(),
                 ));
             }
         }

@@ -259,10 +259,23 @@ pub fn isolation(journal: &Journal, today: NaiveDate) -> Option<Flag> {
         evidence: format!(
             "No nourishing connection logged in {ISOLATION_WINDOW_DAYS} days ({last})."
         ),
-        suggestion: "Reach out to one safe person; a short message or a few minutes together \
-                     counts."
-            .to_string(),
+        suggestion: isolation_suggestion(&crate::stay_close::safe_people(
+            &journal.people,
+            &journal.connections,
+            today,
+        )),
     })
+}
+
+/// The isolation suggestion, naming up to two people with a cadence when there are any (the
+/// "stay close" issue, rule 8): "Reach out to one safe person — Sam or Priya; …".
+fn isolation_suggestion(names: &[String]) -> String {
+    let who = match names {
+        [] => String::new(),
+        [one] => format!(" — {one}"),
+        [first, second, ..] => format!(" — {first} or {second}"),
+    };
+    format!("Reach out to one safe person{who}; a short message or a few minutes together counts.")
 }
 
 /// The `boundary_slipping` flags, each with the id of the boundary it concerns, so the Boundaries
@@ -471,6 +484,37 @@ mod tests {
             flags(&journal, d(TODAY))[0].evidence,
             "No nourishing connection logged in 7 days (none logged yet)."
         );
+    }
+
+    #[test]
+    fn isolation_names_up_to_two_people_with_a_cadence_and_nothing_else_changes() {
+        use crate::journal::Person;
+        let mut journal = journal(exhausted_on(&[0, 1, 2, 3, 4, 5, 30], 1));
+        journal.connections = vec![connection("c-1", ago(d(TODAY), 9), "Sam", Felt::Nourishing)];
+        let before = flags(&journal, d(TODAY));
+        assert_eq!(
+            before[0].suggestion,
+            "Reach out to one safe person; a short message or a few minutes together counts."
+        );
+        let mut person = |id: &str, name: &str, every: Option<u16>| {
+            let mut p = Person::new(id.into(), name.into(), ago(d(TODAY), 100));
+            p.every_days = every;
+            journal.people.push(p);
+        };
+        person("p-1", "Sam", Some(14));
+        person("p-2", "Priya", Some(30));
+        person("p-3", "Bo", None);
+        person("p-4", "Ana", Some(60));
+        let after = flags(&journal, d(TODAY));
+        assert_eq!(
+            after[0].suggestion,
+            "Reach out to one safe person — Priya or Ana; a short message or a few minutes together counts."
+        );
+        // Only the suggestion differs: same kinds, same evidence.
+        assert_eq!(before.len(), after.len());
+        for (b, a) in before.iter().zip(&after) {
+            assert_eq!((b.kind, &b.evidence), (a.kind, &a.evidence));
+        }
     }
 
     fn slipping_journal(outcomes_newest_first: &[(u64, Outcome)], archived: bool) -> Journal {

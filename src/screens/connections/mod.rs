@@ -7,6 +7,7 @@
 
 mod form;
 mod people;
+mod stay_close;
 
 pub use form::{Field, Form, FormMsg};
 
@@ -43,6 +44,7 @@ pub struct State {
     pub form: Option<Form>,
     /// The id of a connection waiting for "delete? y/n".
     pub confirm_delete: Option<String>,
+    pub stay_close: stay_close::Panel,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +59,7 @@ pub enum Msg {
     ToggleView,
     Confirm(bool),
     Form(FormMsg),
+    StayClose(stay_close::Msg),
 }
 
 pub fn felt_words(felt: Felt) -> (&'static str, &'static str) {
@@ -152,6 +155,9 @@ fn bindings(state: &State, ctx: &Ctx) -> Vec<Binding<Msg>> {
     if let Some(form) = &state.form {
         return form::bindings(form, can_complete(state, ctx));
     }
+    if let Some(keys) = stay_close::bindings(state, ctx) {
+        return keys;
+    }
     let add = Binding::new("a", "add", ch('a'), |k| is_char(k, 'a').then_some(Msg::Add));
     let move_keys = Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
         if keymap::is_down(k) {
@@ -186,6 +192,7 @@ fn bindings(state: &State, ctx: &Ctx) -> Vec<Binding<Msg>> {
             list.push(Binding::new("p", "people", ch('p'), |k| {
                 is_char(k, 'p').then_some(Msg::ToggleView)
             }));
+            list.extend(stay_close::log_bindings(ctx));
             list
         }
         View::People => {
@@ -201,6 +208,7 @@ fn bindings(state: &State, ctx: &Ctx) -> Vec<Binding<Msg>> {
                 list.push(move_keys);
                 list.push(ends);
             }
+            list.extend(stay_close::people_bindings(ctx));
             list
         }
     }
@@ -275,6 +283,7 @@ fn update(state: &mut State, ctx: &Ctx, msg: Msg) -> Outcome {
         }
         Msg::Confirm(yes) => return confirm_delete(state, ctx, yes),
         Msg::Form(msg) => return form::update(state, ctx, msg),
+        Msg::StayClose(msg) => return stay_close::update(state, ctx, msg),
     }
     Outcome::done()
 }
@@ -336,6 +345,7 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Min(1)])
             .areas(inner);
     frame.render_widget(Paragraph::new(header), top);
+    let body = stay_close::render(state, ctx, frame, body);
     match state.view {
         View::People => people::render(state, ctx, frame, body),
         View::Log if area.width >= SIDE_PANEL_WIDTH => {
