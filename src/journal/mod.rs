@@ -9,6 +9,7 @@ pub mod clock;
 mod codec;
 mod connection;
 mod rating;
+pub mod search;
 mod settings;
 
 pub use boundary::{Boundary, check_boundary_text};
