@@ -145,7 +145,7 @@ pub fn day_line(journal: &Journal, day: &Day) -> String {
     let date = day.date.format("%a %Y-%m-%d");
     let mut line = match day.check_in {
         Some(c) => format!(
-            "{date}  E{:>3} C{:>3} F{:>3}  strain {:>2}  {}",
+            "{date}  E{:>2} C{:>2} F{:>2}  strain {:>2}  {}",
             c.exhaustion.get(),
             c.cynicism.get(),
             c.efficacy.get(),
