@@ -10,6 +10,9 @@
 //! - CLI rows: wall time of the release binary, output to /dev/null.
 //! - Key press → frame: in process, `update` + a full draw on a 120x40 `TestBackend`.
 //! - Peak memory: `VmHWM` of the TUI process after its first frame and a visit to every screen.
+//! - Binary: the size of the binary measured (the `bench` profile inherits the release profile:
+//!   stripped, LTO, one codegen unit) against the 6 MB target, and `rekindle --version`, the
+//!   floor `status` is compared with. A binary over 6 MB ends the run with exit status 1.
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -223,9 +226,31 @@ fn key_to_frame(years: u32, runs: usize) -> Figures {
     Figures::new(samples)
 }
 
+/// The release binary may be at most 6 MB (SPEC §7; README "Install" states the figure).
+const MAX_BINARY_BYTES: u64 = 6_000_000;
+
+/// Prints the binary's size and `--version` time; returns whether the size is within target.
+fn binary_figures() -> bool {
+    let bytes = std::fs::metadata(EXE).map_or(0, |m| m.len());
+    let ok = bytes <= MAX_BINARY_BYTES;
+    println!(
+        "{:<44} {:>8.2} MB   ({bytes} bytes){:<21}target ≤ 6 MB{}",
+        "release binary size",
+        bytes as f64 / 1e6,
+        "",
+        if ok { "" } else { "  OVER TARGET" }
+    );
+    let dir = data_dir("version", 0);
+    time_command(&dir, &["--version"], 30).row("rekindle --version", "—");
+    let _ = std::fs::remove_dir_all(&dir);
+    ok
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument is not supported, so ignore arguments.
     println!("rekindle benchmarks (release build, generated journals, seed 42)\n");
+    let size_ok = binary_figures();
+    println!();
     for (label, years) in [("1-year", 1u32), ("10-year", 10)] {
         let dir = data_dir(label, years);
         let size = std::fs::metadata(dir.join("journal.json")).map_or(0, |m| m.len());
@@ -267,5 +292,9 @@ fn main() {
         key_to_frame(years, 300).row("key press → next frame (in process)", "≤ 1 ms");
         println!();
         let _ = std::fs::remove_dir_all(&dir);
+    }
+    if !size_ok {
+        eprintln!("the binary is over 6 MB: {EXE}");
+        std::process::exit(1);
     }
 }

@@ -58,6 +58,64 @@ pub enum Command {
     Paths,
     /// Merge two versions of the journal as a git merge driver (see README "Use on two machines")
     MergeDriver(MergeDriverArgs),
+    /// List days newest first: date, E C F, strain, the note's first line
+    List(ListArgs),
+    /// Print one day in full: check-in, habits, boundaries and the day's connections
+    Show {
+        /// The day: YYYY-MM-DD, today or yesterday
+        #[arg(value_name = "DATE")]
+        date: String,
+    },
+    /// Delete a day's check-in (asks first; --yes for scripts)
+    Delete(DeleteArgs),
+    /// Print a shell completion script (bash, zsh or fish)
+    Completions {
+        /// bash, zsh or fish
+        #[arg(value_name = "SHELL")]
+        shell: CompletionShell,
+    },
+    /// Print the man page (roff): rekindle man | man -l -
+    Man,
+}
+
+/// The shells `rekindle completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "--search matches the day's note and the notes and gratitude of that day's connections, ignoring case (Unicode: \"ÉTÉ\" finds \"été\"). Accents count: \"cafe\" does not find \"café\". With --from or --to, days without a check-in in the range are shown as gaps."
+)]
+pub struct ListArgs {
+    /// First day to list: YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "D")]
+    pub from: Option<String>,
+    /// Last day to list: YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "D")]
+    pub to: Option<String>,
+    /// Only days whose note, or a connection's note or gratitude that day, contains TEXT
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub search: Option<String>,
+    /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The day's connections are kept (delete them on the Connections screen). Today's backup, or a copy beside it, holds the day as it was, so `rekindle` can restore it."
+)]
+pub struct DeleteArgs {
+    /// The day whose check-in to delete: YYYY-MM-DD, today or yesterday
+    #[arg(value_name = "DATE")]
+    pub date: String,
+    /// Do not ask (needed when stdin is not a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
 }
 
 fn rating(text: &str) -> Result<u8, String> {
@@ -88,6 +146,9 @@ pub struct CheckinArgs {
     /// Replace the day's whole check-in instead of updating the fields given
     #[arg(long)]
     pub replace: bool,
+    /// Record nothing: exit 0 when today has no check-in yet, 1 when it has (for cron, timers, prompts)
+    #[arg(long, conflicts_with_all = ["exhaustion", "cynicism", "efficacy", "replace", "note", "date", "sleep", "exercise", "outside", "mindful", "rest", "disconnected", "kept", "slipped"])]
+    pub due: bool,
     /// A note for the day; `-` reads it from stdin (keeps it out of shell history)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
@@ -166,6 +227,8 @@ pub enum BoundaryCommand {
     List,
     /// Archive a boundary (its history is kept)
     Archive { id: String },
+    /// Bring an archived boundary back
+    Restore { id: String },
 }
 
 #[derive(Debug, Args)]

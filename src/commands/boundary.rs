@@ -1,4 +1,4 @@
-//! `rekindle boundary add|list|archive`.
+//! `rekindle boundary add|list|archive|restore`.
 
 use super::{Context, check_text_len, print};
 use crate::cli::BoundaryCommand;
@@ -17,7 +17,8 @@ pub fn run(ctx: &Context, command: BoundaryCommand) -> Result<Exit> {
             days,
         } => add(ctx, &text, from.as_deref(), until.as_deref(), days),
         BoundaryCommand::List => list(ctx),
-        BoundaryCommand::Archive { id } => archive(ctx, &id),
+        BoundaryCommand::Archive { id } => archive(ctx, &id, true),
+        BoundaryCommand::Restore { id } => archive(ctx, &id, false),
     }
 }
 
@@ -114,7 +115,8 @@ fn list(ctx: &Context) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn archive(ctx: &Context, id: &str) -> Result<Exit> {
+/// Archives (`archive`) or restores (`!archive`) a boundary; already so is not an error.
+fn archive(ctx: &Context, id: &str, archive: bool) -> Result<Exit> {
     check_text_len("ID", id)?;
     let unknown = || {
         Failure::usage(format!("no boundary with id {id:?}"))
@@ -128,15 +130,23 @@ fn archive(ctx: &Context, id: &str) -> Result<Exit> {
     let Some(boundary) = journal.boundaries.iter_mut().find(|b| b.id == id) else {
         return Err(unknown().into());
     };
-    if boundary.archived {
-        print(format_args!("Boundary {id} was already archived.\n"))?;
+    if boundary.archived == archive {
+        let state = if archive { "archived" } else { "active" };
+        print(format_args!("Boundary {id} was already {state}.\n"))?;
         return Ok(Exit::Ok);
     }
-    boundary.archived = true;
+    boundary.archived = archive;
     let text = boundary.text.clone();
+    let window = describe_window(boundary);
     ctx.store.save(&lock, &journal)?;
-    print(format_args!(
-        "Archived boundary {id}: {text} (its history is kept)\n"
-    ))?;
+    if archive {
+        print(format_args!(
+            "Archived boundary {id}: {text} (its history is kept)\n"
+        ))?;
+    } else {
+        print(format_args!(
+            "Restored boundary {id}: {text} ({window}); it shows in reminders and check-ins again\n"
+        ))?;
+    }
     Ok(Exit::Ok)
 }

@@ -16,6 +16,9 @@ use anyhow::Result;
 use std::io::Read;
 
 pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
+    if args.due {
+        return due(ctx);
+    }
     let note = match args.note.as_deref() {
         Some("-") => Some(read_stdin_note()?),
         Some(text) => Some(text.trim_end().to_string()),
@@ -147,6 +150,16 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
         band.label(),
     ))?;
     Ok(Exit::Ok)
+}
+
+/// `checkin --due`: records nothing and prints nothing; exit 0 when today (the journal day,
+/// under `day_starts_at`) has no check-in yet, 1 when it has. Read-only, like `status`.
+fn due(ctx: &Context) -> Result<Exit> {
+    let journal = ctx.read()?;
+    Ok(match journal.check_in_on(ctx.today(&journal)) {
+        None => Exit::Ok,
+        Some(_) => Exit::NoneDue,
+    })
 }
 
 fn rating(v: u8) -> Rating {

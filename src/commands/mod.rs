@@ -3,15 +3,20 @@
 
 mod boundary;
 mod checkin;
+pub mod completions;
 mod connect;
+mod delete;
 mod export;
 mod import;
 mod insights;
+pub mod list;
+pub mod man;
 mod merge_driver;
 mod person;
 mod reach_out;
 mod reminders;
 mod settings;
+pub mod show;
 mod status;
 mod trends;
 
@@ -100,8 +105,12 @@ pub fn check_text_len(flag: &str, text: &str) -> Result<(), Failure> {
 /// Runs one subcommand and returns the exit status.
 pub fn run(cli: Cli) -> Result<Exit> {
     // A git merge driver works on git's files only: no data dir, no clock.
-    if let Some(Command::MergeDriver(args)) = cli.command {
-        return merge_driver::run(args);
+    match cli.command {
+        Some(Command::MergeDriver(args)) => return merge_driver::run(args),
+        // Generated from the clap definitions: no data dir, no clock.
+        Some(Command::Completions { shell }) => return completions::completions(shell),
+        Some(Command::Man) => return man::run(),
+        _ => {}
     }
     check_args_len(std::env::args_os().skip(1))?;
     let ctx = Context::new(&cli)?;
@@ -123,7 +132,12 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Export(args) => export::run(&ctx, args),
         Command::Import(args) => import::run(&ctx, args),
         Command::Paths => paths(&ctx),
+        Command::List(args) => list::run(&ctx, args),
+        Command::Show { date } => show::run(&ctx, &date),
+        Command::Delete(args) => delete::run(&ctx, args),
         Command::MergeDriver(args) => merge_driver::run(args),
+        Command::Completions { shell } => completions::completions(shell),
+        Command::Man => man::run(),
     }
 }
 

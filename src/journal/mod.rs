@@ -11,6 +11,7 @@ mod codec;
 mod connection;
 mod person;
 mod rating;
+pub mod search;
 mod settings;
 
 pub use boundary::{Boundary, check_boundary_text};
