@@ -170,14 +170,15 @@ macro_rules! ctx {
     };
 }
 
-/// Runs `$body` with `$screen` bound to the current screen's state and `$ctx` to the `Ctx`:
+/// Runs `$body` with `$screen` bound to the state of screen `$which` and `$ctx` to the `Ctx`:
 /// the one exhaustive match that routes to screens, so a new `Screen` variant cannot be
-/// half-wired.
-macro_rules! each_screen {
-    ($app:expr, |$screen:ident, $ctx:ident| $body:expr) => {{
+/// half-wired. `each_screen!` (the current screen) and `all_screens!` are built on it.
+macro_rules! on_screen {
+    ($app:expr, $which:expr, |$screen:ident, $ctx:ident| $body:expr) => {{
+        let which: Screen = $which;
         let app = $app;
         let $ctx = ctx!(app);
-        match app.screen {
+        match which {
             Screen::CheckIn => {
                 let $screen = &mut app.check_in;
                 $body
@@ -206,38 +207,21 @@ macro_rules! each_screen {
     }};
 }
 
-/// The same for every screen at once (saves reach all of them: any form may have started one).
+/// `on_screen!` for the current screen.
+macro_rules! each_screen {
+    ($app:expr, |$screen:ident, $ctx:ident| $body:expr) => {{
+        let app = $app;
+        let which = app.screen;
+        on_screen!(app, which, |$screen, $ctx| $body)
+    }};
+}
+
+/// `on_screen!` for every screen in turn (saves reach all of them: any form may have started one).
 macro_rules! all_screens {
     ($app:expr, |$screen:ident, $ctx:ident| $body:expr) => {{
         let app = $app;
-        let $ctx = ctx!(app);
-        for screen in Screen::ALL {
-            match screen {
-                Screen::CheckIn => {
-                    let $screen = &mut app.check_in;
-                    $body
-                }
-                Screen::Connections => {
-                    let $screen = &mut app.connections;
-                    $body
-                }
-                Screen::Boundaries => {
-                    let $screen = &mut app.boundaries;
-                    $body
-                }
-                Screen::Trends => {
-                    let $screen = &mut app.trends;
-                    $body
-                }
-                Screen::Journal => {
-                    let $screen = &mut app.journal_view;
-                    $body
-                }
-                Screen::Settings => {
-                    let $screen = &mut app.settings;
-                    $body
-                }
-            }
+        for which in Screen::ALL {
+            on_screen!(&mut *app, which, |$screen, $ctx| $body);
         }
     }};
 }
@@ -662,14 +646,8 @@ fn stray(app: &mut App, hint: &str) -> Vec<Effect> {
 
 /// Where typing goes, when the current screen has a form open with a field that takes no
 /// letters focused.
-fn typing_hint(app: &App) -> Option<&'static str> {
-    match app.screen {
-        Screen::CheckIn => app.check_in.typing_hint(),
-        Screen::Connections => app.connections.form.as_ref()?.typing_hint(),
-        Screen::Boundaries => app.boundaries.form.as_ref()?.typing_hint(),
-        Screen::Settings => app.settings.typing_hint(),
-        Screen::Trends | Screen::Journal => None,
-    }
+fn typing_hint(app: &mut App) -> Option<&'static str> {
+    each_screen!(app, |screen, _ctx| screen.typing_hint())
 }
 
 /// A bracketed paste: whole into the focused text field, or ignored with a word on where to
@@ -679,32 +657,11 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
         return Vec::new();
     }
     let pasted = match &mut app.overlay {
-        Some(Overlay::Export(state)) => {
-            let input = match state.focus {
-                Some(screens::export::Field::From) => Some(&mut state.from),
-                Some(screens::export::Field::To) => Some(&mut state.to),
-                Some(screens::export::Field::File) => Some(&mut state.path),
-                Some(screens::export::Field::Format) | None => None,
-            };
-            input.map(|input| input.paste(text)).is_some()
-        }
-        Some(Overlay::Help { .. } | Overlay::Leave(_)) => false,
-        None => match app.screen {
-            Screen::CheckIn => app.check_in.paste(text),
-            Screen::Connections => app.connections.form.as_mut().is_some_and(|f| f.paste(text)),
-            Screen::Boundaries => app.boundaries.form.as_mut().is_some_and(|f| f.paste(text)),
-            Screen::Settings => app.settings.paste(text),
-            Screen::Trends | Screen::Journal => false,
-        },
+        Some(Overlay::Export(state)) => state.paste(text),
+        Some(Overlay::Help { .. } | Overlay::Leave(_)) => Err("a text field"),
+        None => each_screen!(&mut *app, |screen, _ctx| screen.paste(text)),
     };
-    if !pasted {
-        let target = match (&app.overlay, app.screen) {
-            (None, Screen::CheckIn) if app.check_in.form.is_some() => "the note",
-            (None, Screen::Connections) if app.connections.form.is_some() => "the note",
-            (None, Screen::Boundaries) if app.boundaries.form.is_some() => "the text",
-            (None, Screen::Settings) => "the support text",
-            _ => "a text field",
-        };
+    if let Err(target) = pasted {
         app.say(format!("Paste ignored: move to {target} to paste"));
     }
     Vec::new()
@@ -794,55 +751,21 @@ fn after_leaving(app: &mut App, question: LeaveQuestion) -> Vec<Effect> {
 }
 
 /// True when `screen` holds a form with values not saved yet.
-fn draft_changed(app: &App, screen: Screen) -> bool {
-    match screen {
-        Screen::CheckIn => app.check_in.draft_changed(&ctx!(app)),
-        Screen::Connections => app.connections.form.as_ref().is_some_and(|f| f.changed()),
-        Screen::Boundaries => app.boundaries.form.as_ref().is_some_and(|f| f.changed()),
-        Screen::Settings => app.settings.changed(&app.journal.settings),
-        Screen::Trends | Screen::Journal => false,
-    }
+fn draft_changed(app: &mut App, screen: Screen) -> bool {
+    on_screen!(app, screen, |state, ctx| state.draft_changed(&ctx))
 }
 
 /// Saves `screen`'s form as its own `Ctrl-S` does (a form that does not validate stays, with
 /// its reason on the status line).
 fn save_draft(app: &mut App, screen: Screen) -> Outcome {
-    use crate::ui::keymap::FormKey::Save;
-    let ctx = ctx!(app);
-    match screen {
-        Screen::CheckIn => app
-            .check_in
-            .update(&ctx, screens::check_in::Msg::Form(Save)),
-        Screen::Connections => app.connections.update(
-            &ctx,
-            screens::connections::Msg::Form(screens::connections::FormMsg::Key(Save)),
-        ),
-        Screen::Boundaries => app.boundaries.update(
-            &ctx,
-            screens::boundaries::Msg::Form(screens::boundaries::FormMsg::Key(Save)),
-        ),
-        Screen::Settings => app
-            .settings
-            .update(&ctx, screens::settings::Msg::Form(Save)),
-        Screen::Trends | Screen::Journal => Outcome::done(),
-    }
+    on_screen!(app, screen, |state, ctx| state.save_draft(&ctx))
 }
 
 /// Drops `question.screen`'s unsaved values.
 fn discard_draft(app: &mut App, question: LeaveQuestion) {
-    let ctx = ctx!(app);
-    match question.screen {
-        Screen::CheckIn => match question.why {
-            Why::Quit | Why::Form(Leave::Cancel) => {
-                app.check_in.cancel(&ctx);
-            }
-            Why::NewDay | Why::Form(Leave::Today) => app.check_in.open_today(&ctx),
-        },
-        Screen::Connections => app.connections.form = None,
-        Screen::Boundaries => app.boundaries.form = None,
-        Screen::Settings => app.settings = screens::settings::State::from(&app.journal.settings),
-        Screen::Trends | Screen::Journal => {}
-    }
+    let to_today = matches!(question.why, Why::NewDay | Why::Form(Leave::Today));
+    on_screen!(&mut *app, question.screen, |state, ctx| state
+        .discard_draft(&ctx, to_today));
     app.say("Discarded the changes; nothing was saved.");
 }
 
@@ -870,15 +793,8 @@ fn go_to(app: &mut App, screen: Screen) {
     if !arriving {
         return;
     }
-    let ctx = ctx!(app);
-    match screen {
-        Screen::CheckIn => {
-            if let Some(note) = app.check_in.come_back(&ctx) {
-                app.say(note);
-            }
-        }
-        Screen::Settings => app.settings.come_back(),
-        Screen::Connections | Screen::Boundaries | Screen::Trends | Screen::Journal => {}
+    if let Some(note) = on_screen!(&mut *app, screen, |state, ctx| state.arrived(&ctx)) {
+        app.say(note);
     }
 }
 

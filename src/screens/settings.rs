@@ -135,6 +135,36 @@ impl Component for State {
         self.saving = false;
     }
 
+    fn paste(&mut self, text: &str) -> Result<(), &'static str> {
+        if self.paste_text(text) {
+            Ok(())
+        } else {
+            Err("the support text")
+        }
+    }
+
+    /// Where typing goes when a letter was typed on the week start.
+    fn typing_hint(&self) -> Option<&'static str> {
+        (self.focus == Some(Field::WeekStart)).then_some("↓ to the support text to write")
+    }
+
+    fn draft_changed(&self, ctx: &Ctx) -> bool {
+        self.changed(&ctx.journal.settings)
+    }
+
+    fn save_draft(&mut self, ctx: &Ctx) -> Outcome {
+        self.update(ctx, Msg::Form(FormKey::Save))
+    }
+
+    fn discard_draft(&mut self, ctx: &Ctx, _to_today: bool) {
+        *self = State::from(&ctx.journal.settings);
+    }
+
+    fn arrived(&mut self, _ctx: &Ctx) -> Option<String> {
+        self.come_back();
+        None
+    }
+
     fn journal_changed(&mut self, old: &Ctx, new: &Ctx) {
         // Untouched values follow the new settings; edited ones stay for the person to save.
         if *self == State::from(&old.journal.settings) {
@@ -166,7 +196,7 @@ impl State {
     }
 
     /// A paste goes whole into the focused text field; false when none has focus.
-    pub fn paste(&mut self, text: &str) -> bool {
+    fn paste_text(&mut self, text: &str) -> bool {
         let input = match self.focus {
             Some(Field::DayStart) => &mut self.day_start,
             Some(Field::SupportText) => &mut self.support_text,
@@ -175,11 +205,6 @@ impl State {
         input.paste(text);
         self.error = None;
         true
-    }
-
-    /// Where typing goes when a letter was typed on the week start.
-    pub fn typing_hint(&self) -> Option<&'static str> {
-        (self.focus == Some(Field::WeekStart)).then_some("↓ to the support text to write")
     }
 
     fn save(&mut self, ctx: &Ctx) -> Outcome {

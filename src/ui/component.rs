@@ -204,6 +204,35 @@ pub trait Component {
     /// save from elsewhere is not mistaken for its own.
     fn save_failed(&mut self) {}
 
+    /// A bracketed paste: whole into the focused text field. `Err` names where pasting works
+    /// ("the note"), for the status line; nothing changed.
+    fn paste(&mut self, _text: &str) -> Result<(), &'static str> {
+        Err("a text field")
+    }
+
+    /// Where typing goes, when a form is open with a field that takes no letters focused.
+    fn typing_hint(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// True when a form holds values not saved yet (leaving it asks first).
+    fn draft_changed(&self, _ctx: &Ctx) -> bool {
+        false
+    }
+
+    /// Saves the open form as its own `Ctrl-S` does.
+    fn save_draft(&mut self, _ctx: &Ctx) -> Outcome {
+        Outcome::done()
+    }
+
+    /// Drops the unsaved values; `to_today` when leaving for today's page (the day rolled over).
+    fn discard_draft(&mut self, _ctx: &Ctx, _to_today: bool) {}
+
+    /// The person switched to this screen; a word for the status line, if any.
+    fn arrived(&mut self, _ctx: &Ctx) -> Option<String> {
+        None
+    }
+
     /// Someone else wrote the journal (`old` is what the app had, `new` what it holds now): a
     /// form nobody touched follows the new version; one with a draft keeps it.
     fn journal_changed(&mut self, _old: &Ctx, _new: &Ctx) {}

@@ -38,6 +38,47 @@ pub fn next_field<F: Copy + PartialEq>(fields: &[F], focus: Option<F>, forward: 
     fields[next]
 }
 
+/// What every form shares beyond its keys: the focused text field takes typing and pastes, an
+/// edit clears the error, and the form knows whether anything differs from how it opened.
+/// A form provides its fields (`text_focus`, `values`); the behaviour is written once here.
+pub trait FormFields {
+    /// The focused field's text input, when a text field has focus.
+    fn text_focus(&mut self) -> Option<&mut crate::ui::text_input::TextInput>;
+
+    /// Every value the person can change, as one comparable string.
+    fn values(&self) -> String;
+
+    /// `values()` as the form opened.
+    fn initial(&self) -> &str;
+
+    /// Forgets the last validation message (after any edit).
+    fn clear_error(&mut self);
+
+    /// True when a value differs from what the form opened with.
+    fn changed(&self) -> bool {
+        self.values() != self.initial()
+    }
+
+    /// A paste goes whole into the focused text field; false when none has focus.
+    fn paste(&mut self, text: &str) -> bool {
+        let Some(input) = self.text_focus() else {
+            return false;
+        };
+        input.paste(text);
+        self.clear_error();
+        true
+    }
+
+    /// Gives `key` to the focused text field; true when it was editing.
+    fn edit_focused_text(&mut self, key: &crossterm::event::KeyEvent) -> bool {
+        let edited = self.text_focus().is_some_and(|input| input.handle(key));
+        if edited {
+            self.clear_error();
+        }
+        edited
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{FormStep, form_step};

@@ -6,7 +6,7 @@ use super::{Msg, State};
 use crate::journal::{Boundary, ClockTime, Journal, ShortDay, check_boundary_text};
 use crate::reminders::describe_window;
 use crate::ui::component::{Ctx, Leave, Outcome};
-use crate::ui::form::{FormStep, form_step};
+use crate::ui::form::{FormFields, FormStep, form_step};
 use crate::ui::keymap::{self, Binding, FormKey, ch, is_char};
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
 use crate::ui::text_input::TextInput;
@@ -87,6 +87,37 @@ fn time_text(time: Option<ClockTime>) -> String {
     time.map(|t| t.to_string()).unwrap_or_default()
 }
 
+impl FormFields for Form {
+    fn text_focus(&mut self) -> Option<&mut TextInput> {
+        match self.focus? {
+            Field::Text => Some(&mut self.text),
+            Field::From => Some(&mut self.from),
+            Field::Until => Some(&mut self.until),
+            Field::Days => None,
+        }
+    }
+
+    fn values(&self) -> String {
+        format!(
+            "{:?}",
+            (
+                self.text.text(),
+                self.from.text(),
+                self.until.text(),
+                self.days,
+            )
+        )
+    }
+
+    fn initial(&self) -> &str {
+        &self.initial
+    }
+
+    fn clear_error(&mut self) {
+        self.error = None;
+    }
+}
+
 impl Form {
     pub fn new() -> Form {
         Form {
@@ -117,51 +148,14 @@ impl Form {
     }
 
     /// The values as they are now, in one comparable string.
-    fn values(&self) -> String {
-        format!(
-            "{:?}",
-            (
-                self.text.text(),
-                self.from.text(),
-                self.until.text(),
-                self.days,
-            )
-        )
-    }
-
     fn started(mut self) -> Form {
         self.initial = self.values();
         self
     }
 
-    /// True when a value differs from what the form opened with.
-    pub fn changed(&self) -> bool {
-        self.values() != self.initial
-    }
-
-    /// A paste goes whole into the focused text field (lines joined: every field is one line);
-    /// false when none has focus.
-    pub fn paste(&mut self, text: &str) -> bool {
-        let Some(input) = self.text_focus() else {
-            return false;
-        };
-        input.paste(text);
-        self.error = None;
-        true
-    }
-
     /// Where typing goes when a letter was typed on the days row.
     pub fn typing_hint(&self) -> Option<&'static str> {
         (!self.text_focused()).then_some("↑ to the text to write")
-    }
-
-    fn text_focus(&mut self) -> Option<&mut TextInput> {
-        match self.focus? {
-            Field::Text => Some(&mut self.text),
-            Field::From => Some(&mut self.from),
-            Field::Until => Some(&mut self.until),
-            Field::Days => None,
-        }
     }
 
     pub fn text_focused(&self) -> bool {
@@ -173,11 +167,7 @@ impl Form {
 
     /// Gives `key` to the focused text field; true when it was editing.
     pub fn edit_text(&mut self, key: &KeyEvent) -> bool {
-        let edited = self.text_focus().is_some_and(|input| input.handle(key));
-        if edited {
-            self.error = None;
-        }
-        edited
+        self.edit_focused_text(key)
     }
 
     /// The window and days as typed so far; `Err` with the field at fault.

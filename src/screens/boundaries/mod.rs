@@ -16,6 +16,7 @@ use crate::reminders::describe_window;
 use crate::scoring::fmt0;
 use crate::trends::{BoundaryRate, OutcomeCounts};
 use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::form::FormFields;
 use crate::ui::keymap::{self, Binding, ch, is_char, plain};
 use crate::ui::text::{capitalised, hanging, join_wrapped};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -96,6 +97,34 @@ impl Component for State {
 
     fn save_failed(&mut self) {
         save_failed(self);
+    }
+
+    fn paste(&mut self, text: &str) -> Result<(), &'static str> {
+        match self.form.as_mut().map(|form| form.paste(text)) {
+            Some(true) => Ok(()),
+            Some(false) => Err("the text"),
+            None => Err("a text field"),
+        }
+    }
+
+    fn typing_hint(&self) -> Option<&'static str> {
+        self.form.as_ref()?.typing_hint()
+    }
+
+    fn draft_changed(&self, _ctx: &Ctx) -> bool {
+        self.form.as_ref().is_some_and(FormFields::changed)
+    }
+
+    fn save_draft(&mut self, ctx: &Ctx) -> Outcome {
+        update(
+            self,
+            ctx,
+            Msg::Form(FormMsg::Key(crate::ui::keymap::FormKey::Save)),
+        )
+    }
+
+    fn discard_draft(&mut self, _ctx: &Ctx, _to_today: bool) {
+        self.form = None;
     }
 }
 

@@ -431,6 +431,43 @@ impl Component for State {
         }
     }
 
+    fn paste(&mut self, text: &str) -> Result<(), &'static str> {
+        match (self.paste_text(text), &self.form) {
+            (true, _) => Ok(()),
+            (false, Some(_)) => Err("the note"),
+            (false, None) => Err("a text field"),
+        }
+    }
+
+    /// Where typing goes when a letter was typed on a field that takes no letters.
+    fn typing_hint(&self) -> Option<&'static str> {
+        let form = self.form.as_ref()?;
+        match form.focus {
+            Some(Field::Sleep | Field::Note) => None,
+            Some(_) | None => Some("↓ to the note to write"),
+        }
+    }
+
+    fn draft_changed(&self, ctx: &Ctx) -> bool {
+        self.form.as_ref().is_some_and(|f| f.changed(ctx))
+    }
+
+    fn save_draft(&mut self, ctx: &Ctx) -> Outcome {
+        self.update(ctx, Msg::Form(FormKey::Save))
+    }
+
+    fn discard_draft(&mut self, ctx: &Ctx, to_today: bool) {
+        if to_today {
+            self.open_today(ctx);
+        } else {
+            self.cancel(ctx);
+        }
+    }
+
+    fn arrived(&mut self, ctx: &Ctx) -> Option<String> {
+        self.come_back(ctx)
+    }
+
     fn saved(&mut self, _ctx: &Ctx) {
         if let Some(form) = &self.form
             && form.saving
@@ -475,11 +512,6 @@ impl Component for State {
 }
 
 impl State {
-    /// True when the open form holds values not saved yet.
-    pub fn draft_changed(&self, ctx: &Ctx) -> bool {
-        self.form.as_ref().is_some_and(|f| f.changed(ctx))
-    }
-
     /// Closes the form without saving (what `Esc` with no field focused does).
     pub fn cancel(&mut self, ctx: &Ctx) -> Outcome {
         let Some(form) = &self.form else {
@@ -496,7 +528,7 @@ impl State {
 
     /// A paste goes whole into the focused text field (the sleep hours or the note); false when
     /// none has focus, so the app says where to paste instead.
-    pub fn paste(&mut self, text: &str) -> bool {
+    fn paste_text(&mut self, text: &str) -> bool {
         let Some(form) = &mut self.form else {
             return false;
         };
@@ -507,15 +539,6 @@ impl State {
         input.paste(text);
         form.error = None;
         true
-    }
-
-    /// Where typing goes when a letter was typed on a field that takes no letters.
-    pub fn typing_hint(&self) -> Option<&'static str> {
-        let form = self.form.as_ref()?;
-        match form.focus {
-            Some(Field::Sleep | Field::Note) => None,
-            Some(_) | None => Some("↓ to the note to write"),
-        }
     }
 
     /// Screen 1 always shows today: coming back to it after a past day was opened (from the

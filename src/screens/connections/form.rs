@@ -8,7 +8,7 @@
 use super::{Msg, State, felt_words, kind_words};
 use crate::journal::{Connection, Felt, InitiatedBy, Journal, Kind, check_person, parse_date};
 use crate::ui::component::{Ctx, Leave, Outcome};
-use crate::ui::form::{FormStep, form_step};
+use crate::ui::form::{FormFields, FormStep, form_step};
 use crate::ui::keymap::{self, Binding, FormKey, is_char, plain};
 use crate::ui::text::{hanging, input_spans, wrap_with_cursor};
 use crate::ui::text_input::TextInput;
@@ -85,6 +85,41 @@ pub enum FormMsg {
     Later,
 }
 
+impl FormFields for Form {
+    fn text_focus(&mut self) -> Option<&mut TextInput> {
+        match self.focus? {
+            Field::Person => Some(&mut self.person),
+            Field::Note => Some(&mut self.note),
+            Field::Gratitude => Some(&mut self.gratitude),
+            Field::Date => Some(&mut self.date),
+            Field::Kind | Field::InitiatedBy | Field::Felt => None,
+        }
+    }
+
+    fn values(&self) -> String {
+        format!(
+            "{:?}",
+            (
+                self.person.text(),
+                self.kind,
+                self.initiated_by,
+                self.felt,
+                self.note.text(),
+                self.gratitude.text(),
+                self.date.text(),
+            )
+        )
+    }
+
+    fn initial(&self) -> &str {
+        &self.initial
+    }
+
+    fn clear_error(&mut self) {
+        self.error = None;
+    }
+}
+
 impl Form {
     /// A new connection dated `today` with the defaults, optionally with a person filled in.
     pub fn new(today: NaiveDate, person: &str) -> Form {
@@ -124,55 +159,14 @@ impl Form {
     }
 
     /// The values as they are now, in one comparable string.
-    fn values(&self) -> String {
-        format!(
-            "{:?}",
-            (
-                self.person.text(),
-                self.kind,
-                self.initiated_by,
-                self.felt,
-                self.note.text(),
-                self.gratitude.text(),
-                self.date.text(),
-            )
-        )
-    }
-
     fn started(mut self) -> Form {
         self.initial = self.values();
         self
     }
 
-    /// True when a value differs from what the form opened with.
-    pub fn changed(&self) -> bool {
-        self.values() != self.initial
-    }
-
-    /// A paste goes whole into the focused text field (lines joined: every field is one line);
-    /// false when none has focus.
-    pub fn paste(&mut self, text: &str) -> bool {
-        let Some(input) = self.text_focus() else {
-            return false;
-        };
-        input.paste(text);
-        self.error = None;
-        true
-    }
-
     /// Where typing goes when a letter was typed on a choice.
     pub fn typing_hint(&self) -> Option<&'static str> {
         (!self.text_focused()).then_some("↓ to the note to write, ↑ to the person")
-    }
-
-    fn text_focus(&mut self) -> Option<&mut TextInput> {
-        match self.focus? {
-            Field::Person => Some(&mut self.person),
-            Field::Note => Some(&mut self.note),
-            Field::Gratitude => Some(&mut self.gratitude),
-            Field::Date => Some(&mut self.date),
-            Field::Kind | Field::InitiatedBy | Field::Felt => None,
-        }
     }
 
     pub fn text_focused(&self) -> bool {
@@ -202,11 +196,7 @@ impl Form {
             self.error = None;
             return true;
         }
-        let edited = self.text_focus().is_some_and(|input| input.handle(key));
-        if edited {
-            self.error = None;
-        }
-        edited
+        self.edit_focused_text(key)
     }
 
     /// Steps the focused choice through its vocabulary, wrapping at the ends.
