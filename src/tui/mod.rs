@@ -11,7 +11,6 @@ use crate::clock::now;
 use crate::error::{Exit, Failure};
 use crate::journal::Journal;
 use crate::store::Store;
-use crate::ui::theme::Theme;
 use anyhow::Result;
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Terminal;
@@ -37,7 +36,7 @@ pub fn run(store: &Store) -> Result<Exit> {
             failure
         }
     })?;
-    let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
+    let theme = terminal::theme_from_env();
     let started = now()?;
     let mut app = match store.load() {
         Ok(loaded) => {
