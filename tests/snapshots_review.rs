@@ -221,7 +221,10 @@ fn trends_rising_end_of_page() {
     let text = screen_text(&app, 80, 24);
     // 20 check-ins in the last 28 days (10-27 … 11-23); the slope of a staircase rising 1 to 2
     // points of S a week.
-    assert!(text.contains("28-day slope: +"), "{text}");
+    assert!(
+        text.contains("Last 4 weeks: strain score rising about 5 points a week"),
+        "{text}"
+    );
     assert!(text.contains("rising"), "{text}");
     assert!(
         text.contains(
@@ -284,7 +287,7 @@ fn trends_gappy() {
         [true, false, false, true, false, false, true, false]
     );
     assert!(r.slope_28d.is_some(), "10 check-ins in 28 days");
-    let series = rekindle::screens::trends::weekly_series(&r.weeks, 0.25);
+    let series = rekindle::screens::trends::weekly_series(&r.weeks);
     assert_eq!(
         series.composite_runs.len(),
         3,
