@@ -83,7 +83,8 @@ fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .into_iter()
                 .map(|l| {
                     let glyphs = app.theme.glyphs;
-                    let room = usize::from(area.width).saturating_sub(3 + glyphs.banner.chars().count());
+                    let room =
+                        usize::from(area.width).saturating_sub(3 + glyphs.banner.chars().count());
                     let line = glyphs.fit(&glyphs.text(&l), room);
                     Line::styled(format!(" {} {line}", glyphs.banner), app.theme.banner)
                 })
@@ -141,12 +142,10 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let line = match &app.status {
-        Some(status) if status.is_error => {
-            Line::styled(
-                format!(" {} {}", app.theme.glyphs.slipped, status.text),
-                app.theme.error,
-            )
-        }
+        Some(status) if status.is_error => Line::styled(
+            format!(" {} {}", app.theme.glyphs.slipped, status.text),
+            app.theme.error,
+        ),
         Some(status) => Line::styled(
             format!(" {} {}", app.theme.glyphs.kept, status.text),
             app.theme.ok,

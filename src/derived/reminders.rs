@@ -74,7 +74,10 @@ mod tests {
     #[test]
     fn the_banner_shows_the_person_s_own_words_as_typed() {
         let evening = Reminder::all_in_force(&journal(), at("2026-11-23 21:04"));
-        assert_eq!(evening[0].line, "21:04 — you said: No work email after 19:00");
+        assert_eq!(
+            evening[0].line,
+            "21:04 — you said: No work email after 19:00"
+        );
         let noon = Reminder::all_in_force(&journal(), at("2026-11-23 12:30"));
         assert_eq!(noon[0].line, "12:30 — you said: Lunch away from the desk");
     }

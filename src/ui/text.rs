@@ -379,13 +379,22 @@ mod tests {
     fn fit_line_keeps_styles_and_ends_with_the_ellipsis() {
         let line = Line::from(vec![
             Span::raw("  Exhaustion "),
-            Span::styled("(10 is completely spent)", Style::default().add_modifier(ratatui::style::Modifier::BOLD)),
+            Span::styled(
+                "(10 is completely spent)",
+                Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+            ),
         ]);
         let fitted = fit_line(line.clone(), 31, "…");
         assert_eq!(fitted.to_string(), "  Exhaustion (10 is completely…");
         assert_eq!(fitted.width(), 31);
-        assert_eq!(fitted.spans[1].style, Style::default().add_modifier(ratatui::style::Modifier::BOLD));
-        assert_eq!(fit_line(line.clone(), 31, "...").to_string(), "  Exhaustion (10 is complete...");
+        assert_eq!(
+            fitted.spans[1].style,
+            Style::default().add_modifier(ratatui::style::Modifier::BOLD)
+        );
+        assert_eq!(
+            fit_line(line.clone(), 31, "...").to_string(),
+            "  Exhaustion (10 is complete..."
+        );
         assert_eq!(fit_line(line.clone(), 80, "…"), line);
     }
 

@@ -379,6 +379,28 @@ impl Glyphs {
         out
     }
 
+    /// `lines` with [`Glyphs::text`] applied to every span (styles kept): for screens whose text
+    /// is built from words with symbols in them.
+    pub fn lines(
+        &self,
+        lines: Vec<ratatui::text::Line<'static>>,
+    ) -> Vec<ratatui::text::Line<'static>> {
+        if self.unicode {
+            return lines;
+        }
+        lines
+            .into_iter()
+            .map(|line| {
+                let spans: Vec<ratatui::text::Span<'static>> = line
+                    .spans
+                    .into_iter()
+                    .map(|span| ratatui::text::Span::styled(self.text(&span.content), span.style))
+                    .collect();
+                ratatui::text::Line::from(spans).style(line.style)
+            })
+            .collect()
+    }
+
     /// `text` cut to `width` columns, ending with this table's ellipsis when anything was cut.
     pub fn fit(&self, text: &str, width: usize) -> String {
         use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -559,9 +581,30 @@ mod tests {
     fn the_ascii_table_is_ascii_and_keeps_the_person_s_words() {
         let g = Glyphs::ASCII;
         for s in [
-            g.filled, g.empty, g.sep, g.kept, g.slipped, g.unrecorded, g.focus, g.banner, g.up,
-            g.down, g.right, g.flag, g.gentle, g.rule, g.ellipsis, g.dash, g.range, g.none,
-            g.in_force, g.not_now, g.archived, g.plus, g.neutral, g.minus,
+            g.filled,
+            g.empty,
+            g.sep,
+            g.kept,
+            g.slipped,
+            g.unrecorded,
+            g.focus,
+            g.banner,
+            g.up,
+            g.down,
+            g.right,
+            g.flag,
+            g.gentle,
+            g.rule,
+            g.ellipsis,
+            g.dash,
+            g.range,
+            g.none,
+            g.in_force,
+            g.not_now,
+            g.archived,
+            g.plus,
+            g.neutral,
+            g.minus,
         ] {
             assert!(s.is_ascii(), "{s:?}");
         }
@@ -572,7 +615,10 @@ mod tests {
         );
         assert_eq!(Glyphs::UNICODE.text("a · b"), "a · b");
         assert_eq!(g.fit("no work email after 19:00", 10), "no work...");
-        assert_eq!(Glyphs::UNICODE.fit("no work email after 19:00", 10), "no work e…");
+        assert_eq!(
+            Glyphs::UNICODE.fit("no work email after 19:00", 10),
+            "no work e…"
+        );
         for (_, a) in ASCII_CELLS {
             assert!(a.is_ascii());
         }

@@ -301,13 +301,13 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             theme.dim,
             width,
         ));
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(lines)), inner);
         return;
     }
     // The heading stays put; only the list below it scrolls.
     let [top, list] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(lines), top);
+    frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(lines)), top);
     let mut lines = Vec::new();
     let selected_row = state.selected.min(figures.order.len() - 1);
     let mut focus_line = 0;
@@ -336,7 +336,10 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         ));
     }
     let scroll = crate::ui::text::scroll_to_show(focus_line, lines.len(), list.height as usize);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
+    frame.render_widget(
+        Paragraph::new(ctx.theme.glyphs.lines(lines)).scroll((scroll as u16, 0)),
+        list,
+    );
     if let Some(pending) = &state.confirm {
         let (question, yes) = match pending {
             Pending::Archive(id) => (

@@ -148,7 +148,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
     let scroll = crate::ui::text::scroll_to_show(focus_line, lines.len(), area.height as usize);
     frame.render_widget(
-        Paragraph::new(lines).scroll((scroll as u16, 0)),
+        Paragraph::new(theme.glyphs.lines(lines)).scroll((scroll as u16, 0)),
         crate::ui::inset(area),
     );
 }
@@ -164,7 +164,11 @@ pub fn saved(ctx: &Ctx, date: NaiveDate, frame: &mut Frame, area: Rect) {
         return;
     };
     let heading = if date == ctx.today {
-        format!("Today, {}{}checked in", date.format("%A %-d %B %Y"), glyphs.sep)
+        format!(
+            "Today, {}{}checked in",
+            date.format("%A %-d %B %Y"),
+            glyphs.sep
+        )
     } else {
         format!("{}{}checked in", date.format("%A %-d %B %Y"), glyphs.sep)
     };
@@ -193,10 +197,7 @@ pub fn saved(ctx: &Ctx, date: NaiveDate, frame: &mut Frame, area: Rect) {
             ),
             Span::raw(format!(" of 100{}", glyphs.sep)),
             Span::styled(band.label(), theme.band(band)),
-            Span::styled(
-                format!(" ({} of 30)", scoring::strain(check_in)),
-                theme.dim,
-            ),
+            Span::styled(format!(" ({} of 30)", scoring::strain(check_in)), theme.dim),
         ]),
         width,
         glyphs.ellipsis,
@@ -258,7 +259,10 @@ pub fn saved(ctx: &Ctx, date: NaiveDate, frame: &mut Frame, area: Rect) {
         }
     }
     lines.extend(flag_lines(ctx, width));
-    frame.render_widget(Paragraph::new(lines), crate::ui::inset(area));
+    frame.render_widget(
+        Paragraph::new(theme.glyphs.lines(lines)),
+        crate::ui::inset(area),
+    );
 }
 
 fn habit_summary(check_in: &CheckIn) -> String {
@@ -357,7 +361,10 @@ fn flag_lines(ctx: &Ctx, width: usize) -> Vec<ratatui::text::Line<'static>> {
     }
     for flag in flags.iter().take(FLAGS_ELSEWHERE) {
         lines.extend(hanging(
-            vec![Span::styled(format!("  {} ", theme.glyphs.flag), theme.flag)],
+            vec![Span::styled(
+                format!("  {} ", theme.glyphs.flag),
+                theme.flag,
+            )],
             flag.kind.title(),
             theme.flag,
             width,

@@ -360,7 +360,7 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let [top, body] =
         Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Min(1)])
             .areas(inner);
-    frame.render_widget(Paragraph::new(header), top);
+    frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(header)), top);
     match state.view {
         View::People => people::render(state, ctx, frame, body),
         View::Log if area.width >= SIDE_PANEL_WIDTH => {
@@ -489,7 +489,7 @@ fn render_log(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         .collect();
     lines.resize(rows, Line::raw(""));
     lines.extend(details);
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(lines)), area);
 }
 
 /// One row: date, person, kind, how it felt, who started it and a preview of the gratitude line

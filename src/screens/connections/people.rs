@@ -115,13 +115,13 @@ pub fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         area.width as usize,
         area.height as usize,
     );
-    frame.render_widget(Paragraph::new(text), area);
+    frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(text)), area);
 }
 
 /// The side panel beside the log on wide terminals: the same rows, compact, nothing selected.
 pub fn render_panel(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let text = lines(ctx, None, area.width as usize, area.height as usize);
-    frame.render_widget(Paragraph::new(text), area);
+    frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(text)), area);
 }
 
 #[cfg(test)]

@@ -138,7 +138,9 @@ pub fn dimension_strips(weeks: &[WeekSummary], theme: &Theme, area: Rect, buf: &
         let end = bars_x + (n - 1) * step + bar;
         buf.set_string(bars_x, labels_y, &first, theme.axis);
         if n > 1 {
-            let x = end.saturating_sub(last.len() as u16).max(bars_x + first.len() as u16 + 1);
+            let x = end
+                .saturating_sub(last.len() as u16)
+                .max(bars_x + first.len() as u16 + 1);
             buf.set_string(x, labels_y, &last, theme.axis);
         }
     }

@@ -306,7 +306,7 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             n => format!("↓ {n} more lines · ↑↓ scroll"),
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(text, ctx.theme.dim)),
+            Paragraph::new(Line::styled(ctx.theme.glyphs.text(&text), ctx.theme.dim)),
             Rect::new(area.x, area.y + viewport, area.width, 1),
         );
     }
@@ -337,7 +337,7 @@ fn render_support(ctx: &Ctx, frame: &mut Frame, area: Rect) {
 fn draw_piece(ctx: &Ctx, review: &Review, piece: &Piece, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     match piece {
-        Piece::Text(lines) => Paragraph::new(lines.clone()).render(area, buf),
+        Piece::Text(lines) => Paragraph::new(theme.glyphs.lines(lines.clone())).render(area, buf),
         Piece::Charts {
             height,
             side_by_side,
