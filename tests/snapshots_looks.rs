@@ -36,7 +36,7 @@ fn half_year() -> Journal {
             let f = 9u32.saturating_sub(week / 4).max(2);
             days.push(format!(
                 r#"{{"date": "{date}", "exhaustion": {e}, "cynicism": {c}, "efficacy": {f}, "note": "Day {i}.", "boundaries": {{"b-1": "{}"}}}}"#,
-                if i % 5 == 0 { "slipped" } else { "kept" }
+                if i.is_multiple_of(5) { "slipped" } else { "kept" }
             ));
         }
         date = date + Days::new(1);
