@@ -141,13 +141,16 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let glyphs = app.theme.glyphs;
+    // One row: a longer message ends with the ellipsis rather than mid-word with no mark.
+    let room = usize::from(area.width).saturating_sub(2 + glyphs.kept.chars().count());
     let line = match &app.status {
         Some(status) if status.is_error => Line::styled(
-            format!(" {} {}", app.theme.glyphs.slipped, status.text),
+            format!(" {} {}", glyphs.slipped, glyphs.fit(&status.text, room)),
             app.theme.error,
         ),
         Some(status) => Line::styled(
-            format!(" {} {}", app.theme.glyphs.kept, status.text),
+            format!(" {} {}", glyphs.kept, glyphs.fit(&status.text, room)),
             app.theme.ok,
         ),
         None => Line::raw(""),

@@ -418,6 +418,8 @@ impl Glyphs {
             used += w;
             out.push(c);
         }
+        // "name…", not "name …".
+        let mut out = out.trim_end().to_string();
         out.push_str(self.ellipsis);
         out
     }
