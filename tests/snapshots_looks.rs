@@ -215,3 +215,38 @@ fn no_color_and_a_dumb_terminal_draw_no_colour() {
         }
     }
 }
+
+#[test]
+fn connection_details_read_as_words_in_both_glyph_sets() {
+    for (name, theme) in [
+        ("connections_80x24", Theme::new(true)),
+        ("connections_ascii_80x24", ascii_theme()),
+    ] {
+        let mut app = app_themed(half_year(), theme);
+        press(&mut app, key(KeyCode::Char('2')));
+        let text = screen_text(&app, 80, 24);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("Time in person with Sam on Sun 22 Nov 2026"),
+            "{text}"
+        );
+        assert!(flat.contains("you both reached out"), "{text}");
+        assert!(flat.contains("it felt neutral"), "{text}");
+        assert!(!text.contains(" · · ") && !text.contains(" - - "), "{text}");
+        insta::assert_snapshot!(name, text);
+    }
+}
+
+#[test]
+fn boundaries_and_journal_under_the_ascii_glyphs() {
+    for (digit, name) in [
+        ('3', "boundaries_ascii_80x24"),
+        ('5', "journal_ascii_80x24"),
+    ] {
+        let mut app = app_themed(half_year(), ascii_theme());
+        press(&mut app, key(KeyCode::Char(digit)));
+        let text = screen_text(&app, 80, 24);
+        assert!(text.is_ascii(), "{text}");
+        insta::assert_snapshot!(name, text);
+    }
+}

@@ -234,7 +234,7 @@ pub struct Glyphs {
 /// stand-ins: used by [`Glyphs::text`] and [`Glyphs::ascii_buffer`].
 const ASCII_CELLS: &[(char, char)] = &[
     ('■', '#'),
-    ('·', '.'),
+    ('·', '-'),
     ('•', '.'),
     ('✓', '+'),
     ('✗', 'x'),
@@ -286,11 +286,22 @@ const ASCII_CELLS: &[(char, char)] = &[
     ('█', '#'),
 ];
 
+/// `text` with every known symbol replaced by its one-cell stand-in.
+fn cells(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            ASCII_CELLS
+                .iter()
+                .find(|(g, _)| *g == c)
+                .map_or(c, |(_, a)| *a)
+        })
+        .collect()
+}
+
 /// Stand-ins wider than one cell, for text (not for cells already laid out).
 const ASCII_TEXT: &[(char, &str)] = &[
     ('…', "..."),
     ('—', "--"),
-    ('·', "-"),
     ('→', "->"),
     ('←', "<-"),
     ('»', ">>"),
@@ -379,8 +390,9 @@ impl Glyphs {
         out
     }
 
-    /// `lines` with [`Glyphs::text`] applied to every span (styles kept): for screens whose text
-    /// is built from words with symbols in them.
+    /// `lines` with every known symbol replaced by its one-cell ASCII stand-in (styles kept, and
+    /// widths too, so wrapped text and columns stay laid out): for screens whose text is built
+    /// from words with symbols in them.
     pub fn lines(
         &self,
         lines: Vec<ratatui::text::Line<'static>>,
@@ -394,7 +406,7 @@ impl Glyphs {
                 let spans: Vec<ratatui::text::Span<'static>> = line
                     .spans
                     .into_iter()
-                    .map(|span| ratatui::text::Span::styled(self.text(&span.content), span.style))
+                    .map(|span| ratatui::text::Span::styled(cells(&span.content), span.style))
                     .collect();
                 ratatui::text::Line::from(spans).style(line.style)
             })
