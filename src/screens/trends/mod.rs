@@ -303,6 +303,7 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let below = total - scroll - viewport;
         let text = match below {
             0 => "end of the review · ↑ scrolls back".to_string(),
+            1 => "↓ 1 more line · ↑↓ scroll".to_string(),
             n => format!("↓ {n} more lines · ↑↓ scroll"),
         };
         frame.render_widget(
@@ -559,7 +560,7 @@ fn connection_lines(
             "none logged yet".to_string()
         } else {
             format!(
-                "{} nourishing, {} neutral, {} draining (you reached out {})",
+                "{} nourishing, {} neutral, {} draining; {} started by you",
                 c.nourishing, c.neutral, c.draining, c.initiated_by_me
             )
         };
@@ -584,6 +585,7 @@ fn boundary_lines(ctx: &Ctx, review: &Review, width: usize) -> Vec<Line<'static>
     if let Some(week) = review.weeks.last() {
         let text = match week.boundaries.recorded() {
             0 => "none recorded".to_string(),
+            1 => format!("kept {} of 1 record", week.boundaries.kept),
             n => format!("kept {} of {n} records", week.boundaries.kept),
         };
         lines.extend(hanging(
