@@ -386,12 +386,13 @@ fn boundary_lines(
 ) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let in_force = ctx.derived.reminders.iter().any(|r| r.id == boundary.id);
+    let g = theme.glyphs;
     let (state, state_style) = if boundary.archived {
-        ("⊘ archived", theme.dim)
+        (format!("{} archived", g.archived), theme.dim)
     } else if in_force {
-        ("● in force", theme.in_force(true))
+        (format!("{} in force", g.in_force), theme.in_force(true))
     } else {
-        ("○ not now", theme.in_force(false))
+        (format!("{} not now", g.not_now), theme.in_force(false))
     };
     let text_style = match (selected, boundary.archived) {
         (true, _) => theme.selected,
@@ -406,7 +407,14 @@ fn boundary_lines(
     let indent = || vec![Span::raw(" ".repeat(STATE + 2))];
     let mut lines = hanging(
         vec![
-            Span::styled(if selected { "› " } else { "  " }, theme.focus_marker),
+            Span::styled(
+                if selected {
+                    format!("{} ", g.focus)
+                } else {
+                    "  ".to_string()
+                },
+                theme.focus_marker,
+            ),
             Span::styled(format!("{state:<STATE$}"), state_style),
         ],
         &boundary.text,
@@ -448,7 +456,7 @@ fn boundary_lines(
         lines.extend(hanging(
             vec![
                 Span::raw(" ".repeat(STATE)),
-                Span::styled("◇ ", theme.flag()),
+                Span::styled(format!("{} ", theme.glyphs.gentle), theme.flag()),
             ],
             &evidence,
             theme.flag(),

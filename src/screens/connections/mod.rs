@@ -426,7 +426,10 @@ fn header(ctx: &Ctx, width: usize, height: usize) -> Vec<Line<'static>> {
     if let Some(flag) = &figures.isolation {
         let evidence = format!("{}. {}", flag.kind.title(), flag.evidence);
         let flag_lines = hanging(
-            vec![Span::styled("◇ ", theme.flag())],
+            vec![Span::styled(
+                format!("{} ", theme.glyphs.gentle),
+                theme.flag(),
+            )],
             &evidence,
             theme.flag(),
             width,
@@ -503,7 +506,14 @@ fn log_row(ctx: &Ctx, c: &Connection, selected: bool, width: usize) -> Line<'sta
     };
     let (symbol, word) = felt_words(c.felt);
     let mut spans = vec![
-        Span::styled(if selected { "› " } else { "  " }, theme.focus_marker),
+        Span::styled(
+            if selected {
+                format!("{} ", theme.glyphs.focus)
+            } else {
+                "  ".to_string()
+            },
+            theme.focus_marker,
+        ),
         Span::styled(format!("{} ", c.date.format("%Y-%m-%d")), style),
         Span::styled(fit(c.person.trim(), 12) + " ", style),
         Span::styled(format!("{:<10}", kind_words(c.kind)), style),

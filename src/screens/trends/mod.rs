@@ -635,7 +635,7 @@ fn flag_section(ctx: &Ctx, review: &Review, width: usize) -> Vec<Line<'static>> 
     let mut lines = Vec::new();
     for flag in &review.flags {
         lines.extend(hanging(
-            vec![Span::styled("⚑ ", theme.flag)],
+            vec![Span::styled(format!("{} ", theme.glyphs.flag), theme.flag)],
             flag.kind.title(),
             theme.flag,
             width,
