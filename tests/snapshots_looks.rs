@@ -250,3 +250,17 @@ fn boundaries_and_journal_under_the_ascii_glyphs() {
         insta::assert_snapshot!(name, text);
     }
 }
+
+#[test]
+fn trends_strips_at_50x16_stack_under_the_strain_chart() {
+    let mut app = trends_of(app_themed(half_year(), Theme::new(true)), 26);
+    rekindle::app::update(&mut app, rekindle::app::Action::Resize(50, 16));
+    for _ in 0..9 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    let text = screen_text(&app, 50, 16);
+    for part in ["exhaustion", "cynicism", "efficacy", "↑ capable"] {
+        assert!(text.contains(part), "missing {part:?}:\n{text}");
+    }
+    insta::assert_snapshot!("trends_26_weeks_strips_50x16", text);
+}
