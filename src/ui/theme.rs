@@ -77,14 +77,6 @@ impl Theme {
         }
     }
 
-    /// The same theme drawing with ASCII stand-ins for every symbol.
-    pub fn ascii(self) -> Theme {
-        Theme {
-            glyphs: Glyphs::ASCII,
-            ..self
-        }
-    }
-
     /// A form field's name: reversed when focused, so focus shows without colour.
     pub fn field(&self, focused: bool) -> Style {
         if focused {

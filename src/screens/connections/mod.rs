@@ -504,7 +504,13 @@ fn log_row(ctx: &Ctx, c: &Connection, selected: bool, width: usize) -> Line<'sta
     } else {
         Style::default()
     };
-    let (symbol, word) = felt_words(c.felt);
+    let (_, word) = felt_words(c.felt);
+    let g = theme.glyphs;
+    let symbol = match c.felt {
+        Felt::Nourishing => g.plus,
+        Felt::Neutral => g.neutral,
+        Felt::Draining => g.minus,
+    };
     let mut spans = vec![
         Span::styled(
             if selected {
