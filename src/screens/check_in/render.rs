@@ -386,3 +386,24 @@ fn flag_lines(ctx: &Ctx, width: usize) -> Vec<ratatui::text::Line<'static>> {
     lines.extend(hanging(vec![Span::raw("    ")], &pointer, theme.dim, width));
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{QUESTIONS, about_that_day};
+
+    #[test]
+    fn a_past_day_is_asked_about_that_day_in_the_past_tense() {
+        for (_, question, _, _) in QUESTIONS {
+            let asked = about_that_day(question);
+            assert!(
+                !asked.contains("today") && !asked.contains("do you"),
+                "{asked}"
+            );
+            assert!(asked.contains("that day"), "{asked}");
+        }
+        assert_eq!(
+            about_that_day("How spent do you feel today, body and mind?"),
+            "How spent did you feel that day, body and mind?"
+        );
+    }
+}
