@@ -12,6 +12,8 @@ export REKINDLE_DATA_DIR="$dir" TZ="CET-1CEST,M3.5.0,M10.5.0/3"
 
 at() { REKINDLE_NOW="$1" "$exe" "${@:2}" >/dev/null; }
 at 2026-11-01T20:00:00+01:00 boundary add "No work email after 19:00" --from 19:00 --until 07:00 --days mon,tue,wed,thu,fri
+# Boundary ids are generated; look the first one up for the check-ins below.
+b1=$(REKINDLE_NOW=2026-11-01T20:00:00+01:00 "$exe" boundary list | awk 'NR==1{print $1}')
 at 2026-11-01T20:00:00+01:00 boundary add "Lunch away from the desk" --from 12:00 --until 13:00 --days mon,tue,wed,thu,fri
 # Three weeks of check-ins drifting upwards, with gaps.
 day=0
@@ -21,9 +23,9 @@ for r in "4 3 7" "5 3 7" "4 2 8" "5 3 6" "" "3 2 8" "" \
   date=$(date -d "2026-11-02 + $day days" +%F); day=$((day + 1))
   [ -z "$r" ] && continue
   set -- $r
-  at "${date}T21:30:00+01:00" checkin -e "$1" -c "$2" -f "$3" --sleep 6.5 --outside --kept b-1 --note "Day $day of the demo journal."
+  at "${date}T21:30:00+01:00" checkin -e "$1" -c "$2" -f "$3" --sleep 6.5 --outside --kept "$b1" --note "Day $day of the demo journal."
 done
-at 2026-11-23T21:00:00+01:00 checkin -e 7 -c 4 -f 5 --sleep 6.5 --outside --rest --slipped b-1 --note "Back-to-back incident calls. Skipped lunch again."
+at 2026-11-23T21:00:00+01:00 checkin -e 7 -c 4 -f 5 --sleep 6.5 --outside --rest --slipped "$b1" --note "Back-to-back incident calls. Skipped lunch again."
 at 2026-11-10T18:00:00+01:00 connect Sam --kind call --felt nourishing --date 2026-11-10 --gratitude "Sam checked in on me first last week."
 at 2026-11-20T18:00:00+01:00 connect "Team lead" --kind in_person --felt draining --by them --date 2026-11-20 --note "Another reorg."
 at 2026-11-21T18:00:00+01:00 connect Mum --kind video --felt nourishing --by mutual --date 2026-11-21

@@ -537,7 +537,7 @@ fn b_hides_the_banner_until_the_next_window() {
     let mut app = on_screen(filled(), Screen::Journal);
     assert_eq!(
         app.banner.lines(&app.derived),
-        ["21:04 — you said: no work email after 19:00"]
+        ["21:04 — you said: No work email after 19:00"]
     );
     assert!(
         !app.banner.bindings(&app.derived).is_empty(),
@@ -559,7 +559,7 @@ fn b_hides_the_banner_until_the_next_window() {
     update(&mut app, Action::Tick(at("2026-11-24T19:00:00+01:00")));
     assert_eq!(
         app.banner.lines(&app.derived),
-        ["19:00 — you said: no work email after 19:00"],
+        ["19:00 — you said: No work email after 19:00"],
         "Tuesday's window brings it back"
     );
 }

@@ -310,7 +310,7 @@ fn a_connection_and_a_boundary_added_by_keys_land_in_the_journal() {
     let screen = tui.wait_for("in force");
     // Monday 21:04 is inside 19:00–07:00: the banner appears at once.
     assert!(
-        screen.contains("21:04 — you said: no work email after 19:00"),
+        screen.contains("21:04 — you said: No work email after 19:00"),
         "{screen}"
     );
     tui.send("q");
@@ -345,7 +345,7 @@ fn a_boundary_in_force_shows_the_banner_on_start() {
         .assert()
         .success();
     let mut tui = Tui::start(&s, NOW, 80, 24);
-    tui.wait_for("21:04 — you said: no work email after 19:00");
+    tui.wait_for("21:04 — you said: No work email after 19:00");
     tui.send("q");
     assert_eq!(tui.wait_exit(), Some(0));
     // Outside the window, no banner.

@@ -58,7 +58,7 @@ fn check_in_saved_day_with_banner() {
     let app = app_with(filled());
     let text = screen_text(&app, 80, 24);
     assert!(
-        text.contains("21:04 — you said: no work email after 19:00"),
+        text.contains("21:04 — you said: No work email after 19:00"),
         "{text}"
     );
     assert!(
@@ -233,7 +233,7 @@ fn a_long_reminder_is_cut_with_an_ellipsis_not_mid_word() {
     let text = screen_text(&app, 80, 24);
     let banner = text.lines().nth(1).unwrap();
     assert!(
-        banner.starts_with(" » 21:04 — you said: never answer"),
+        banner.starts_with(" » 21:04 — you said: Never answer"),
         "{banner}"
     );
     assert!(banner.ends_with('…'), "{banner}");

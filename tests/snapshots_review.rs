@@ -221,11 +221,14 @@ fn trends_rising_end_of_page() {
     let text = screen_text(&app, 80, 24);
     // 20 check-ins in the last 28 days (10-27 … 11-23); the slope of a staircase rising 1 to 2
     // points of S a week.
-    assert!(text.contains("28-day slope: +"), "{text}");
+    assert!(
+        text.contains("Last 4 weeks: strain score rising about 5 points a week"),
+        "{text}"
+    );
     assert!(text.contains("rising"), "{text}");
     assert!(
         text.contains(
-            "Connections this week: 0 nourishing, 0 neutral, 1 draining (you reached out 0)"
+            "Connections this week: 0 nourishing, 0 neutral, 1 draining; 0 started by you"
         ),
         "{text}"
     );
@@ -238,7 +241,7 @@ fn trends_rising_end_of_page() {
     // 10-26 outside, plus today: 10-27 slipped, 10-28..30 kept (3), 3 full weeks (12 kept,
     // 3 slipped), today kept → 16 of 20.
     assert!(
-        text.contains("Boundaries this week: kept 1 of 1 records"),
+        text.contains("Boundaries this week: kept 1 of 1 record"),
         "{text}"
     );
     assert!(
@@ -284,7 +287,7 @@ fn trends_gappy() {
         [true, false, false, true, false, false, true, false]
     );
     assert!(r.slope_28d.is_some(), "10 check-ins in 28 days");
-    let series = rekindle::screens::trends::weekly_series(&r.weeks, 0.25);
+    let series = rekindle::screens::trends::weekly_series(&r.weeks);
     assert_eq!(
         series.composite_runs.len(),
         3,
@@ -469,7 +472,7 @@ fn scrolling_stops_at_the_end_of_the_page() {
     assert!(text.contains("end of the review"), "{text}");
     press(&mut app, key(KeyCode::Up));
     assert_eq!(app.trends.scroll, max - 1);
-    assert!(screen_text(&app, 80, 24).contains("↓ 1 more lines"));
+    assert!(screen_text(&app, 80, 24).contains("↓ 1 more line ·"));
     press(&mut app, key(KeyCode::PageUp));
     press(&mut app, key(KeyCode::PageUp));
     press(&mut app, key(KeyCode::PageUp));

@@ -128,7 +128,7 @@ fn connections_form_with_completion() {
     let text = both_sizes("connections_form_completion", &app);
     assert!(text.contains("› Person       sam  → Sam"), "{text}");
     assert!(text.contains("◀ message ▶"), "{text}");
-    assert!(text.contains("◀ · neutral ▶"), "{text}");
+    assert!(text.contains("◀ ○ neutral ▶"), "{text}");
     assert!(text.contains("2026-11-23"), "dated today: {text}");
     let buffer = draw(&app, 80, 24);
     let (x, y) = find(&buffer, "sam  →").expect("the person field");
@@ -273,7 +273,7 @@ fn banner_with_more_boundaries_than_rows() {
     let app = on_screen(journal, '3');
     let text = both_sizes("banner_three_in_force", &app);
     assert!(
-        text.contains("» 21:04 — you said: no work email after 19:00"),
+        text.contains("» 21:04 — you said: No work email after 19:00"),
         "{text}"
     );
     assert!(
@@ -286,7 +286,7 @@ fn banner_with_more_boundaries_than_rows() {
 #[test]
 fn banner_hidden_after_b() {
     let mut app = on_screen(filled(), '2');
-    assert!(screen_text(&app, 80, 24).contains("you said: no work email"));
+    assert!(screen_text(&app, 80, 24).contains("you said: No work email"));
     press(&mut app, key(KeyCode::Char('b')));
     let text = screen_text(&app, 80, 24);
     insta::assert_snapshot!("connections_banner_hidden_80x24", text);

@@ -4,7 +4,6 @@
 use super::{App, Mode, Overlay};
 use crate::screens::Screen;
 use crate::ui::component::{Component, Ctx};
-use crate::ui::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -50,6 +49,14 @@ pub fn body_area(app: &App) -> Rect {
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    draw(app, frame, area);
+    // Under a non-UTF-8 locale, whatever a widget drew itself (borders, chart axes) or a screen
+    // laid out from text built elsewhere gets its ASCII stand-in: no symbol reaches the terminal
+    // as mojibake.
+    app.theme.glyphs.ascii_buffer(frame.buffer_mut(), area);
+}
+
+fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(app, frame, area);
         return;
@@ -75,8 +82,11 @@ pub fn render(app: &App, frame: &mut Frame) {
                 .lines(&app.derived)
                 .into_iter()
                 .map(|l| {
-                    let line = text::fit(&l, usize::from(area.width).saturating_sub(4));
-                    Line::styled(format!(" » {line}"), app.theme.banner)
+                    let glyphs = app.theme.glyphs;
+                    let room =
+                        usize::from(area.width).saturating_sub(3 + glyphs.banner.chars().count());
+                    let line = glyphs.fit(&glyphs.text(&l), room);
+                    Line::styled(format!(" {} {line}", glyphs.banner), app.theme.banner)
                 })
                 .collect::<Vec<_>>(),
         ),
@@ -101,6 +111,9 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 /// The keys of the leave question, for its box, its footer and the "too small" view.
+/// The keys the help overlay answers to while it is open (the ASCII pass covers the arrows).
+const HELP_KEYS: [(&str, &str); 2] = [("↑↓", "more keys"), ("Esc/q/?", "close help")];
+
 pub const LEAVE_KEYS: [(&str, &str); 4] = [
     ("s", "save"),
     ("d", "discard"),
@@ -111,7 +124,8 @@ pub const LEAVE_KEYS: [(&str, &str); 4] = [
 fn render_leave(app: &App, question: &super::LeaveQuestion, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4).min(60);
     let inner = width.saturating_sub(4) as usize;
-    let mut lines = text::wrapped(&question.text(), inner, ratatui::style::Style::default());
+    let mut lines =
+        crate::ui::text::wrapped(&question.text(), inner, ratatui::style::Style::default());
     lines.push(Line::raw(""));
     lines.push(Line::from(
         LEAVE_KEYS[..3]
@@ -178,11 +192,18 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let glyphs = app.theme.glyphs;
+    // One row: a longer message ends with the ellipsis rather than mid-word with no mark.
+    let room = usize::from(area.width).saturating_sub(2 + glyphs.kept.chars().count());
     let line = match &app.status {
-        Some(status) if status.is_error => {
-            Line::styled(format!(" ✗ {}", status.text), app.theme.error)
-        }
-        Some(status) => Line::styled(format!(" ✓ {}", status.text), app.theme.ok),
+        Some(status) if status.is_error => Line::styled(
+            format!(" {} {}", glyphs.slipped, glyphs.fit(&status.text, room)),
+            app.theme.error,
+        ),
+        Some(status) => Line::styled(
+            format!(" {} {}", glyphs.kept, glyphs.fit(&status.text, room)),
+            app.theme.ok,
+        ),
         None => Line::raw(""),
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -193,7 +214,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 fn render_footer(app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let overlay_keys: Option<&[(&str, &str)]> = match app.overlay {
         // The help overlay takes the keys while it is open; these are the ones it answers to.
-        Some(Overlay::Help { .. }) => Some(&[("↑↓", "more keys"), ("Esc/q/?", "close help")]),
+        Some(Overlay::Help { .. }) => Some(&HELP_KEYS),
         Some(Overlay::Leave(_)) => Some(&LEAVE_KEYS),
         Some(Overlay::Export(_)) | None => None,
     };
@@ -213,15 +234,16 @@ fn render_footer(app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         return;
     }
     let letters_are_global = !app.text_focused();
-    let mut screen: Vec<(&str, &str)> = app
+    let glyphs = app.theme.glyphs;
+    let mut screen: Vec<(String, &str)> = app
         .hints_in(ctx)
         .into_iter()
         .filter(|hint| hint.in_footer)
-        .map(|hint| (hint.keys, hint.does))
+        .map(|hint| (glyphs.text(hint.keys), hint.does))
         .collect();
     // An open dialog takes every key, so the global ones (and the banner's) do not apply there.
     let dialog_open = matches!(app.overlay, Some(Overlay::Export(_)));
-    let mut global: Vec<(&str, &str)> = Vec::new();
+    let mut global: Vec<(String, &str)> = Vec::new();
     if letters_are_global && !dialog_open {
         // The banner's key comes after the screen's own, so on a narrow footer it is the one
         // left out (the help overlay always lists it).
@@ -229,16 +251,16 @@ fn render_footer(app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             app.banner
                 .bindings(&app.derived)
                 .iter()
-                .map(|b| (b.keys, b.does)),
+                .map(|b| (glyphs.text(b.keys), b.does)),
         );
         global.extend(
             super::global_bindings()
                 .iter()
                 .filter(|b| b.in_footer)
-                .map(|b| (b.keys, b.does)),
+                .map(|b| (glyphs.text(b.keys), b.does)),
         );
     }
-    let cost = |pairs: &[(&str, &str)]| -> usize {
+    let cost = |pairs: &[(String, &str)]| -> usize {
         pairs
             .iter()
             .map(|(k, d)| k.chars().count() + d.chars().count() + 3)
@@ -252,7 +274,7 @@ fn render_footer(app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         used <= room
     });
     for (keys, does) in shown_screen.chain(global.iter()) {
-        spans.push(Span::styled(keys.to_string(), app.theme.key));
+        spans.push(Span::styled(keys.clone(), app.theme.key));
         spans.push(Span::raw(format!(" {does}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

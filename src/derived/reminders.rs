@@ -4,7 +4,7 @@ use crate::journal::Journal;
 use crate::reminders;
 use chrono::NaiveDateTime;
 
-/// A boundary in force now, as the banner shows it.
+/// A boundary in force now, as the banner shows it: the person's own text exactly as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reminder {
     pub id: String,
@@ -21,7 +21,7 @@ impl Reminder {
             .filter_map(|b| {
                 reminders::window_started(b, now).map(|window_start| Reminder {
                     id: b.id.clone(),
-                    line: reminders::reminder_line(b, now),
+                    line: reminders::reminder_line_as_typed(b, now),
                     window_start,
                 })
             })
@@ -69,5 +69,16 @@ mod tests {
             ["b-2"]
         );
         assert!(Reminder::all_in_force(&journal(), at("2026-11-23 09:00")).is_empty());
+    }
+
+    #[test]
+    fn the_banner_shows_the_person_s_own_words_as_typed() {
+        let evening = Reminder::all_in_force(&journal(), at("2026-11-23 21:04"));
+        assert_eq!(
+            evening[0].line,
+            "21:04 — you said: No work email after 19:00"
+        );
+        let noon = Reminder::all_in_force(&journal(), at("2026-11-23 12:30"));
+        assert_eq!(noon[0].line, "12:30 — you said: Lunch away from the desk");
     }
 }

@@ -18,7 +18,6 @@ use crate::error::{Exit, Failure};
 use crate::journal::Journal;
 use crate::screens::recovery::Backup;
 use crate::store::{CLI_LOCK_PATIENCE, Fingerprint, Outside, SaveError, Store};
-use crate::ui::theme::Theme;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use crossterm::event::{self, Event, KeyEventKind};
@@ -47,7 +46,7 @@ pub fn run(store: &Store) -> Result<Exit> {
             .with_hint("in scripts use a command such as `rekindle checkin -e 7 -c 4 -f 5`; see `rekindle --help`")
             .into());
     }
-    let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
+    let theme = terminal::theme_from_env();
     let started = now()?;
     let mut loaded_for_backup = None;
     let (mut app, seen) = match store.load() {

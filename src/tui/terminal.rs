@@ -106,3 +106,24 @@ impl Signals {
         self.stop.load(Ordering::Relaxed)
     }
 }
+
+/// The theme for this terminal: the only place the UI reads `NO_COLOR`, `TERM` and the locale
+/// (`LC_ALL`, `LC_CTYPE`, `LANG`); the decision itself is the pure `Capabilities::detect`.
+pub fn theme_from_env() -> crate::ui::theme::Theme {
+    use crate::ui::theme::{Capabilities, Env, Theme};
+    let var = |name| std::env::var(name).ok();
+    let (no_color, term, lc_all, lc_ctype, lang) = (
+        var("NO_COLOR"),
+        var("TERM"),
+        var("LC_ALL"),
+        var("LC_CTYPE"),
+        var("LANG"),
+    );
+    Theme::for_terminal(Capabilities::detect(Env {
+        no_color: no_color.as_deref(),
+        term: term.as_deref(),
+        lc_all: lc_all.as_deref(),
+        lc_ctype: lc_ctype.as_deref(),
+        lang: lang.as_deref(),
+    }))
+}

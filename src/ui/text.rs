@@ -254,6 +254,39 @@ pub fn join_wrapped(parts: &[String], separator: &str, width: usize) -> Vec<Stri
     lines
 }
 
+/// `line` cut to `width` display columns, its last kept span ending with `ellipsis` when
+/// anything was left out; styles are kept.
+pub fn fit_line(line: Line<'static>, width: usize, ellipsis: &str) -> Line<'static> {
+    use unicode_width::UnicodeWidthChar;
+    if line.width() <= width {
+        return line;
+    }
+    let room = width.saturating_sub(ellipsis.width());
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let mut kept = String::new();
+        let mut cut = false;
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > room {
+                cut = true;
+                break;
+            }
+            used += w;
+            kept.push(c);
+        }
+        if cut {
+            // Never end on a space before the ellipsis: "completely…", not "completely …".
+            let kept = kept.trim_end().to_string() + ellipsis;
+            spans.push(Span::styled(kept, span.style));
+            break;
+        }
+        spans.push(Span::styled(kept, span.style));
+    }
+    Line::from(spans)
+}
+
 /// `text` cut to `width` display columns, ending with `…` when anything was left out.
 pub fn fit(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
@@ -340,6 +373,29 @@ mod tests {
             vec!["a", "one two", "three"]
         );
         assert_eq!(join_wrapped(&[], " · ", 10), vec![""]);
+    }
+
+    #[test]
+    fn fit_line_keeps_styles_and_ends_with_the_ellipsis() {
+        let line = Line::from(vec![
+            Span::raw("  Exhaustion "),
+            Span::styled(
+                "(10 is completely spent)",
+                Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+        ]);
+        let fitted = fit_line(line.clone(), 31, "…");
+        assert_eq!(fitted.to_string(), "  Exhaustion (10 is completely…");
+        assert_eq!(fitted.width(), 31);
+        assert_eq!(
+            fitted.spans[1].style,
+            Style::default().add_modifier(ratatui::style::Modifier::BOLD)
+        );
+        assert_eq!(
+            fit_line(line.clone(), 31, "...").to_string(),
+            "  Exhaustion (10 is complete..."
+        );
+        assert_eq!(fit_line(line.clone(), 80, "…"), line);
     }
 
     #[test]

@@ -330,13 +330,13 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             theme.dim,
             width,
         ));
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(lines)), inner);
         return;
     }
     // The heading stays put; only the list below it scrolls.
     let [top, list] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(lines), top);
+    frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(lines)), top);
     let mut lines = Vec::new();
     let selected_row = state.selected.min(figures.order.len() - 1);
     let mut focus_line = 0;
@@ -365,7 +365,10 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         ));
     }
     let scroll = crate::ui::text::scroll_to_show(focus_line, lines.len(), list.height as usize);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
+    frame.render_widget(
+        Paragraph::new(ctx.theme.glyphs.lines(lines)).scroll((scroll as u16, 0)),
+        list,
+    );
     if let Some(pending) = &state.confirm {
         let (question, yes) = match pending {
             Pending::Archive(id) => (
@@ -412,12 +415,13 @@ fn boundary_lines(
 ) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let in_force = ctx.derived.reminders.iter().any(|r| r.id == boundary.id);
+    let g = theme.glyphs;
     let (state, state_style) = if boundary.archived {
-        ("⊘ archived", theme.dim)
+        (format!("{} archived", g.archived), theme.dim)
     } else if in_force {
-        ("● in force", theme.in_force(true))
+        (format!("{} in force", g.in_force), theme.in_force(true))
     } else {
-        ("○ not now", theme.in_force(false))
+        (format!("{} not now", g.not_now), theme.in_force(false))
     };
     let text_style = match (selected, boundary.archived) {
         (true, _) => theme.selected,
@@ -432,7 +436,14 @@ fn boundary_lines(
     let indent = || vec![Span::raw(" ".repeat(STATE + 2))];
     let mut lines = hanging(
         vec![
-            Span::styled(if selected { "› " } else { "  " }, theme.focus_marker),
+            Span::styled(
+                if selected {
+                    format!("{} ", g.focus)
+                } else {
+                    "  ".to_string()
+                },
+                theme.focus_marker,
+            ),
             Span::styled(format!("{state:<STATE$}"), state_style),
         ],
         &boundary.text,
@@ -474,7 +485,7 @@ fn boundary_lines(
         lines.extend(hanging(
             vec![
                 Span::raw(" ".repeat(STATE)),
-                Span::styled("◇ ", theme.flag()),
+                Span::styled(format!("{} ", theme.glyphs.gentle), theme.flag()),
             ],
             &evidence,
             theme.flag(),

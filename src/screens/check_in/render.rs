@@ -4,7 +4,8 @@ use super::{Field, Form, QUESTIONS};
 use crate::journal::{CheckIn, HABIT_LABELS, Outcome, Rating};
 use crate::scoring::{self, Band, NOT_A_DIAGNOSIS};
 use crate::ui::component::Ctx;
-use crate::ui::text::{hanging, wrap_with_cursor, wrapped};
+use crate::ui::text::{fit_line, hanging, wrap_with_cursor, wrapped};
+use crate::ui::theme::Glyphs;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,6 +14,7 @@ use ratatui::widgets::Paragraph;
 
 pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let theme = ctx.theme;
+    let glyphs = theme.glyphs;
     let width = area.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0usize;
@@ -28,7 +30,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     };
     lines.extend(hanging(
         Vec::new(),
-        &format!("{title} · {state}"),
+        &format!("{title}{}{state}", glyphs.sep),
         theme.heading,
         width,
     ));
@@ -39,33 +41,39 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             theme.dim,
         ));
     }
+    let past = form.date != ctx.today;
     for (i, (name, question, low, high)) in QUESTIONS.iter().enumerate() {
         let focused = form.focus == Some(Field::Rating(i));
+        let question = if past {
+            about_that_day(question)
+        } else {
+            question.to_string()
+        };
         if focused {
             focus_line = lines.len();
         }
         let value = form.ratings[i];
         lines.extend(hanging(
             vec![
-                Span::styled(marker(focused), theme.focus_marker),
+                Span::styled(marker(focused, glyphs), theme.focus_marker),
                 Span::styled(format!("{name:<11}"), theme.field(focused)),
             ],
-            question,
+            &question,
             ratatui::style::Style::default(),
             width,
         ));
         lines.push(Line::from(vec![
             Span::raw("    0 "),
-            Span::styled(scale(value), theme.scale(focused)),
+            Span::styled(scale(value, glyphs), theme.scale(focused)),
             Span::raw(" 10  "),
             Span::styled(
-                value.map_or("–".to_string(), |v| v.to_string()),
+                value.map_or(glyphs.none.to_string(), |v| v.to_string()),
                 theme.value(focused),
             ),
         ]));
         lines.extend(hanging(
             vec![Span::raw("    ")],
-            &format!("0 {low} · 10 {high}"),
+            &format!("0 {low}{}10 {high}", glyphs.sep),
             theme.dim,
             width,
         ));
@@ -75,7 +83,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         focus_line = lines.len();
     }
     let mut sleep_line = vec![
-        Span::styled(marker(sleep_focused), theme.focus_marker),
+        Span::styled(marker(sleep_focused, glyphs), theme.focus_marker),
         Span::styled(format!("{:<11}", "Sleep"), theme.field(sleep_focused)),
         Span::raw("hours last night: "),
     ];
@@ -93,7 +101,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let tick = if form.habits[i] { "[x]" } else { "[ ]" };
         let name = if i == 0 { "Habits" } else { "" };
         lines.push(Line::from(vec![
-            Span::styled(marker(focused), theme.focus_marker),
+            Span::styled(marker(focused, glyphs), theme.focus_marker),
             Span::styled(format!("{name:<11}"), theme.label),
             Span::styled(format!("{tick} {label}"), theme.field(focused)),
         ]));
@@ -104,10 +112,10 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             focus_line = lines.len();
         }
         let name = if i == 0 { "Boundaries" } else { "" };
-        let (mark, word) = outcome_words(choice.outcome);
+        let (mark, word) = outcome_words(choice.outcome, glyphs);
         lines.extend(hanging(
             vec![
-                Span::styled(marker(focused), theme.focus_marker),
+                Span::styled(marker(focused, glyphs), theme.focus_marker),
                 Span::styled(format!("{name:<11}"), theme.label),
                 Span::styled(format!("{mark} {word:<13}"), theme.outcome(choice.outcome)),
             ],
@@ -122,7 +130,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
     lines.extend(hanging(
         vec![
-            Span::styled(marker(note_focused), theme.focus_marker),
+            Span::styled(marker(note_focused, glyphs), theme.focus_marker),
             Span::styled(format!("{:<11}", "Note"), theme.field(note_focused)),
         ],
         "Alt-Enter for a new line; Enter saves",
@@ -140,13 +148,14 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
     let scroll = crate::ui::text::scroll_to_show(focus_line, lines.len(), area.height as usize);
     frame.render_widget(
-        Paragraph::new(lines).scroll((scroll as u16, 0)),
+        Paragraph::new(theme.glyphs.lines(lines)).scroll((scroll as u16, 0)),
         crate::ui::inset(area),
     );
 }
 
 pub fn saved(ctx: &Ctx, date: NaiveDate, frame: &mut Frame, area: Rect) {
     let theme = ctx.theme;
+    let glyphs = theme.glyphs;
     let width = area.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
     let Some(check_in) = ctx.journal.check_in_on(date) else {
@@ -155,38 +164,44 @@ pub fn saved(ctx: &Ctx, date: NaiveDate, frame: &mut Frame, area: Rect) {
         return;
     };
     let heading = if date == ctx.today {
-        format!("Today, {} · checked in", date.format("%A %-d %B %Y"))
+        format!(
+            "Today, {}{}checked in",
+            date.format("%A %-d %B %Y"),
+            glyphs.sep
+        )
     } else {
-        format!("{} · checked in", date.format("%A %-d %B %Y"))
+        format!("{}{}checked in", date.format("%A %-d %B %Y"), glyphs.sep)
     };
     lines.extend(hanging(Vec::new(), &heading, theme.heading, width));
     let ratings = [check_in.exhaustion, check_in.cynicism, check_in.efficacy];
-    for (i, (name, _, low, high)) in QUESTIONS.iter().enumerate() {
-        let anchor = if i == 2 { high } else { low };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {name:<11}"), theme.label),
-            Span::styled(scale(Some(ratings[i])), theme.scale(false)),
-            Span::styled(format!(" {:>2}", ratings[i]), theme.value(false)),
-            Span::styled(
-                format!("   (10 is {})", if i == 2 { anchor } else { high }),
-                theme.dim,
-            ),
-        ]));
+    for (i, (name, _, _, high)) in QUESTIONS.iter().enumerate() {
+        // The 10 anchor says which end is which; cut with an ellipsis where it does not fit.
+        lines.push(fit_line(
+            Line::from(vec![
+                Span::styled(format!("  {name:<11}"), theme.label),
+                Span::styled(scale(Some(ratings[i]), glyphs), theme.scale(false)),
+                Span::styled(format!(" {:>2}", ratings[i]), theme.value(false)),
+                Span::styled(format!("   (10 is {high})"), theme.dim),
+            ]),
+            width,
+            glyphs.ellipsis,
+        ));
     }
     let band = Band::of_day(check_in);
-    lines.push(Line::from(vec![
-        Span::styled(format!("  {:<11}", "Composite"), theme.label),
-        Span::styled(
-            scoring::fmt0(scoring::composite(check_in)),
-            theme.value(false),
-        ),
-        Span::raw(" of 100 · "),
-        Span::styled(band.label(), theme.band(band)),
-        Span::styled(
-            format!(" (strain {} of 30)", scoring::strain(check_in)),
-            theme.dim,
-        ),
-    ]));
+    lines.push(fit_line(
+        Line::from(vec![
+            Span::styled(format!("  {:<11}", "Strain"), theme.label),
+            Span::styled(
+                scoring::fmt0(scoring::composite(check_in)),
+                theme.value(false),
+            ),
+            Span::raw(format!(" of 100{}", glyphs.sep)),
+            Span::styled(band.label(), theme.band(band)),
+            Span::styled(format!(" ({} of 30)", scoring::strain(check_in)), theme.dim),
+        ]),
+        width,
+        glyphs.ellipsis,
+    ));
     lines.push(Line::styled(format!("  {NOT_A_DIAGNOSIS}"), theme.dim));
     let habits = habit_summary(check_in);
     for (i, line) in crate::ui::text::wrap(&habits, width.saturating_sub(13))
@@ -207,8 +222,9 @@ pub fn saved(ctx: &Ctx, date: NaiveDate, frame: &mut Frame, area: Rect) {
             .journal
             .boundary(id)
             .map_or(id.as_str(), |b| b.text.as_str());
-        let (mark, word) = outcome_words(Some(*outcome));
-        for (i, line) in crate::ui::text::wrap(text, width.saturating_sub(23))
+        let (mark, word) = outcome_words(Some(*outcome), glyphs);
+        // "  Boundary   " and "✓ kept     " take 24 columns.
+        for (i, line) in crate::ui::text::wrap(text, width.saturating_sub(24))
             .into_iter()
             .enumerate()
         {
@@ -243,7 +259,10 @@ pub fn saved(ctx: &Ctx, date: NaiveDate, frame: &mut Frame, area: Rect) {
         }
     }
     lines.extend(flag_lines(ctx, width));
-    frame.render_widget(Paragraph::new(lines), crate::ui::inset(area));
+    frame.render_widget(
+        Paragraph::new(theme.glyphs.lines(lines)),
+        crate::ui::inset(area),
+    );
 }
 
 fn habit_summary(check_in: &CheckIn) -> String {
@@ -259,21 +278,38 @@ fn habit_summary(check_in: &CheckIn) -> String {
     parts.join(", ")
 }
 
-fn marker(focused: bool) -> &'static str {
-    if focused { "› " } else { "  " }
+fn marker(focused: bool, glyphs: Glyphs) -> String {
+    if focused {
+        format!("{} ", glyphs.focus)
+    } else {
+        "  ".to_string()
+    }
+}
+
+/// A question about today asked about a past day instead: "How spent did you feel that day,
+/// body and mind?" (the questions themselves are written for today).
+pub fn about_that_day(question: &str) -> String {
+    question
+        .replace("do you feel today", "did you feel that day")
+        .replace("do you feel", "did you feel")
+        .replace("today", "that day")
 }
 
 /// A 10-cell bar: one filled cell per point.
-pub fn scale(value: Option<Rating>) -> String {
+pub fn scale(value: Option<Rating>, glyphs: Glyphs) -> String {
     let filled = value.map_or(0, |v| usize::from(v.get()));
-    format!("{}{}", "■".repeat(filled), "·".repeat(10 - filled))
+    format!(
+        "{}{}",
+        glyphs.filled.repeat(filled),
+        glyphs.empty.repeat(10 - filled)
+    )
 }
 
-pub fn outcome_words(outcome: Option<Outcome>) -> (&'static str, &'static str) {
+pub fn outcome_words(outcome: Option<Outcome>, glyphs: Glyphs) -> (&'static str, &'static str) {
     match outcome {
-        Some(Outcome::Kept) => ("✓", "kept"),
-        Some(Outcome::Slipped) => ("✗", "slipped"),
-        None => ("·", "not recorded"),
+        Some(Outcome::Kept) => (glyphs.kept, "kept"),
+        Some(Outcome::Slipped) => (glyphs.slipped, "slipped"),
+        None => (glyphs.unrecorded, "not recorded"),
     }
 }
 
@@ -325,7 +361,10 @@ fn flag_lines(ctx: &Ctx, width: usize) -> Vec<ratatui::text::Line<'static>> {
     }
     for flag in flags.iter().take(FLAGS_ELSEWHERE) {
         lines.extend(hanging(
-            vec![Span::styled("  ⚑ ", theme.flag)],
+            vec![Span::styled(
+                format!("  {} ", theme.glyphs.flag),
+                theme.flag,
+            )],
             flag.kind.title(),
             theme.flag,
             width,
@@ -346,4 +385,25 @@ fn flag_lines(ctx: &Ctx, width: usize) -> Vec<ratatui::text::Line<'static>> {
     };
     lines.extend(hanging(vec![Span::raw("    ")], &pointer, theme.dim, width));
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{QUESTIONS, about_that_day};
+
+    #[test]
+    fn a_past_day_is_asked_about_that_day_in_the_past_tense() {
+        for (_, question, _, _) in QUESTIONS {
+            let asked = about_that_day(question);
+            assert!(
+                !asked.contains("today") && !asked.contains("do you"),
+                "{asked}"
+            );
+            assert!(asked.contains("that day"), "{asked}");
+        }
+        assert_eq!(
+            about_that_day("How spent do you feel today, body and mind?"),
+            "How spent did you feel that day, body and mind?"
+        );
+    }
 }

@@ -16,7 +16,7 @@ use crate::journal::{Connection, Felt, InitiatedBy, Kind};
 use crate::ui::component::{Component, Ctx, Outcome};
 use crate::ui::form::FormFields;
 use crate::ui::keymap::{self, Binding, ch, is_char, plain};
-use crate::ui::text::{capitalised, hanging, join_wrapped};
+use crate::ui::text::{hanging, join_wrapped};
 use crossterm::event::{KeyCode, KeyEvent};
 use people::fit;
 use ratatui::Frame;
@@ -66,8 +66,33 @@ pub enum Msg {
 pub fn felt_words(felt: Felt) -> (&'static str, &'static str) {
     match felt {
         Felt::Nourishing => ("+", "nourishing"),
-        Felt::Neutral => ("·", "neutral"),
+        // Not `·`: between two ` · ` separators it read as an empty gap.
+        Felt::Neutral => ("○", "neutral"),
         Felt::Draining => ("−", "draining"),
+    }
+}
+
+/// The selected connection as the start of a sentence, with the article or verb each kind needs:
+/// "A call with Sam", "Time in person with Jo" (never "In person with …" or "a in person").
+pub fn kind_sentence(kind: Kind, person: &str) -> String {
+    match kind {
+        Kind::Message => format!("A message with {person}"),
+        Kind::Call => format!("A call with {person}"),
+        Kind::Video => format!("A video call with {person}"),
+        Kind::InPerson => format!("Time in person with {person}"),
+        Kind::Group => format!("Time in a group with {person}"),
+        Kind::Therapy => format!("A therapy session with {person}"),
+        Kind::Mentor => format!("A mentoring session with {person}"),
+        Kind::Other => format!("Time with {person}"),
+    }
+}
+
+/// How a connection felt, as words after "it felt": no symbol, so nothing reads as a gap.
+fn felt_sentence(felt: Felt) -> &'static str {
+    match felt {
+        Felt::Nourishing => "it felt nourishing",
+        Felt::Neutral => "it felt neutral",
+        Felt::Draining => "it felt draining",
     }
 }
 
@@ -373,7 +398,7 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let [top, body] =
         Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Min(1)])
             .areas(inner);
-    frame.render_widget(Paragraph::new(header), top);
+    frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(header)), top);
     let body = stay_close::render(state, ctx, frame, body);
     match state.view {
         View::People => people::render(state, ctx, frame, body),
@@ -440,7 +465,10 @@ fn header(ctx: &Ctx, width: usize, height: usize) -> Vec<Line<'static>> {
     if let Some(flag) = &figures.isolation {
         let evidence = format!("{}. {}", flag.kind.title(), flag.evidence);
         let flag_lines = hanging(
-            vec![Span::styled("◇ ", theme.flag())],
+            vec![Span::styled(
+                format!("{} ", theme.glyphs.gentle),
+                theme.flag(),
+            )],
             &evidence,
             theme.flag(),
             width,
@@ -503,7 +531,7 @@ fn render_log(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         .collect();
     lines.resize(rows, Line::raw(""));
     lines.extend(details);
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(lines)), area);
 }
 
 /// One row: date, person, kind, how it felt, who started it and a preview of the gratitude line
@@ -515,9 +543,22 @@ fn log_row(ctx: &Ctx, c: &Connection, selected: bool, width: usize) -> Line<'sta
     } else {
         Style::default()
     };
-    let (symbol, word) = felt_words(c.felt);
+    let (_, word) = felt_words(c.felt);
+    let g = theme.glyphs;
+    let symbol = match c.felt {
+        Felt::Nourishing => g.plus,
+        Felt::Neutral => g.neutral,
+        Felt::Draining => g.minus,
+    };
     let mut spans = vec![
-        Span::styled(if selected { "› " } else { "  " }, theme.focus_marker),
+        Span::styled(
+            if selected {
+                format!("{} ", theme.glyphs.focus)
+            } else {
+                "  ".to_string()
+            },
+            theme.focus_marker,
+        ),
         Span::styled(format!("{} ", c.date.format("%Y-%m-%d")), style),
         Span::styled(fit(c.person.trim(), 12) + " ", style),
         Span::styled(format!("{:<10}", kind_words(c.kind)), style),
@@ -546,24 +587,31 @@ fn log_row(ctx: &Ctx, c: &Connection, selected: bool, width: usize) -> Line<'sta
     Line::from(spans)
 }
 
-/// The selected connection in full: what, who started it, and its gratitude line and note.
-fn details(ctx: &Ctx, c: &Connection, width: usize) -> Vec<Line<'static>> {
-    let theme = ctx.theme;
-    let (symbol, word) = felt_words(c.felt);
+/// "A call with Sam on Sun 22 Nov 2026 · you reached out · it felt nourishing": every part is
+/// words, so no part is ever an empty gap between separators.
+pub fn details_sentence(c: &Connection, sep: &str) -> String {
     let started = match c.initiated_by {
         InitiatedBy::Me => "you reached out",
         InitiatedBy::Them => "they reached out",
-        InitiatedBy::Mutual => "mutual",
+        InitiatedBy::Mutual => "you both reached out",
     };
-    let mut lines = vec![Line::styled("─".repeat(width), theme.dim)];
+    format!(
+        "{} on {}{sep}{started}{sep}{}",
+        kind_sentence(c.kind, c.person.trim()),
+        c.date.format("%a %-d %b %Y"),
+        felt_sentence(c.felt),
+    )
+}
+
+/// The selected connection in full: what, who started it, and its gratitude line and note.
+fn details(ctx: &Ctx, c: &Connection, width: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
+    let glyphs = theme.glyphs;
+    let lines_rule = glyphs.rule.repeat(width);
+    let mut lines = vec![Line::styled(lines_rule, theme.dim)];
     lines.extend(hanging(
         Vec::new(),
-        &format!(
-            "{} with {} on {} · {started} · {symbol} {word}",
-            capitalised(kind_words(c.kind)),
-            c.person.trim(),
-            c.date.format("%a %-d %b %Y"),
-        ),
+        &details_sentence(c, glyphs.sep),
         theme.label,
         width,
     ));
@@ -584,4 +632,50 @@ fn details(ctx: &Ctx, c: &Connection, width: usize) -> Vec<Line<'static>> {
         ));
     }
     lines
+}
+
+#[cfg(test)]
+mod wording_tests {
+    use super::*;
+    use crate::ui::theme::Glyphs;
+
+    fn connection(kind: Kind, initiated_by: InitiatedBy, felt: Felt) -> Connection {
+        let json = format!(
+            r#"{{"id": "c-1", "date": "2026-11-22", "person": "Team lead", "kind": "{}", "initiated_by": "{}", "felt": "{}"}}"#,
+            kind.as_str(),
+            initiated_by.as_str(),
+            felt.as_str()
+        );
+        serde_json::from_str(&json).expect("a valid connection")
+    }
+
+    #[test]
+    fn connection_details_are_words_with_no_empty_gap() {
+        for &kind in Kind::ALL {
+            for &by in InitiatedBy::ALL {
+                for &felt in Felt::ALL {
+                    let c = connection(kind, by, felt);
+                    for sep in [Glyphs::UNICODE.sep, Glyphs::ASCII.sep] {
+                        let text = details_sentence(&c, sep);
+                        assert!(!text.contains(" · · ") && !text.contains(" - - "), "{text}");
+                        assert!(!text.contains("· ·") && !text.contains("  "), "{text}");
+                        assert!(!text.to_lowercase().contains("a in "), "{text}");
+                        assert!(!text.starts_with("In person"), "{text}");
+                        assert!(text.contains("Team lead"), "{text}");
+                        assert!(text.ends_with(felt.as_str()), "{text}");
+                    }
+                }
+            }
+        }
+        let c = connection(Kind::InPerson, InitiatedBy::Mutual, Felt::Neutral);
+        assert_eq!(
+            details_sentence(&c, " · "),
+            "Time in person with Team lead on Sun 22 Nov 2026 · you both reached out · it felt neutral"
+        );
+        let c = connection(Kind::Call, InitiatedBy::Me, Felt::Nourishing);
+        assert_eq!(
+            details_sentence(&c, " · "),
+            "A call with Team lead on Sun 22 Nov 2026 · you reached out · it felt nourishing"
+        );
+    }
 }

@@ -100,7 +100,14 @@ fn lines(ctx: &Ctx, selected: Option<usize>, width: usize, height: usize) -> Vec
             Style::default()
         };
         lines.push(Line::from(vec![
-            Span::styled(if is_selected { "› " } else { "  " }, theme.focus_marker),
+            Span::styled(
+                if is_selected {
+                    format!("{} ", theme.glyphs.focus)
+                } else {
+                    "  ".to_string()
+                },
+                theme.focus_marker,
+            ),
             Span::styled(row(person, width.saturating_sub(2)), style),
         ]));
     }
@@ -115,13 +122,13 @@ pub fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         area.width as usize,
         area.height as usize,
     );
-    frame.render_widget(Paragraph::new(text), area);
+    frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(text)), area);
 }
 
 /// The side panel beside the log on wide terminals: the same rows, compact, nothing selected.
 pub fn render_panel(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let text = lines(ctx, None, area.width as usize, area.height as usize);
-    frame.render_widget(Paragraph::new(text), area);
+    frame.render_widget(Paragraph::new(ctx.theme.glyphs.lines(text)), area);
 }
 
 #[cfg(test)]

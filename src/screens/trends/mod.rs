@@ -303,10 +303,11 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let below = total - scroll - viewport;
         let text = match below {
             0 => "end of the review · ↑ scrolls back".to_string(),
+            1 => "↓ 1 more line · ↑↓ scroll".to_string(),
             n => format!("↓ {n} more lines · ↑↓ scroll"),
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(text, ctx.theme.dim)),
+            Paragraph::new(Line::styled(ctx.theme.glyphs.text(&text), ctx.theme.dim)),
             Rect::new(area.x, area.y + viewport, area.width, 1),
         );
     }
@@ -337,7 +338,7 @@ fn render_support(ctx: &Ctx, frame: &mut Frame, area: Rect) {
 fn draw_piece(ctx: &Ctx, review: &Review, piece: &Piece, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     match piece {
-        Piece::Text(lines) => Paragraph::new(lines.clone()).render(area, buf),
+        Piece::Text(lines) => Paragraph::new(theme.glyphs.lines(lines.clone())).render(area, buf),
         Piece::Charts {
             height,
             side_by_side,
@@ -350,12 +351,9 @@ fn draw_piece(ctx: &Ctx, review: &Review, piece: &Piece, area: Rect, buf: &mut B
                 Layout::vertical([Constraint::Length(*height), Constraint::Length(*height)])
                     .areas(area)
             };
-            // About one column between the three letters of a week, as far as the width allows.
-            let graph_columns = f64::from(right.width.saturating_sub(4).max(1));
-            let offset = (review.weeks.len().max(1) as f64 / graph_columns).min(0.33);
-            let series = weekly_series(&review.weeks, offset);
+            let series = weekly_series(&review.weeks);
             charts::composite_chart(&series, &review.weeks, theme).render(left, buf);
-            charts::dimensions_chart(&series, &review.weeks, theme).render(right, buf);
+            charts::dimension_strips(&review.weeks, theme, right, buf);
         }
         Piece::Days { repeat } => {
             let bars = daily_bars(&ctx.derived.last_28_days, SPARK_ROWS, *repeat);
@@ -419,8 +417,9 @@ fn page(ctx: &Ctx, review: &Review, area: Rect) -> Vec<Piece> {
     // Kept to one line at 80 columns so the sparkline still fits on the first screen.
     let mut lines = wrapped(
         &format!(
-            "No mark: under {MIN_WEEK_CHECK_INS} check-ins that week (a gap, not a zero) · \
-             F: 10 = capable"
+            "E exhaustion, C cynicism, F efficacy{}a gap is under {MIN_WEEK_CHECK_INS} \
+             check-ins, not 0",
+            theme.glyphs.sep,
         ),
         width,
         theme.dim,
@@ -438,7 +437,10 @@ fn page(ctx: &Ctx, review: &Review, area: Rect) -> Vec<Piece> {
         Style::default(),
     ));
     lines.extend(wrapped(
-        "Daily composite, last 28 days (· = no check-in)",
+        &format!(
+            "Daily strain score, last 28 days ({} = no check-in)",
+            theme.glyphs.empty
+        ),
         width,
         theme.label,
     ));
@@ -452,7 +454,7 @@ fn page(ctx: &Ctx, review: &Review, area: Rect) -> Vec<Piece> {
     };
     pieces.push(Piece::Days { repeat });
 
-    let mut lines = wrapped(&trends::slope_line(review), width, Style::default());
+    let mut lines = wrapped(&slope_words(review), width, Style::default());
     lines.push(Line::raw(""));
     lines.extend(connection_lines(review, width, theme));
     lines.extend(boundary_lines(ctx, review, width));
@@ -472,6 +474,30 @@ fn page(ctx: &Ctx, review: &Review, area: Rect) -> Vec<Piece> {
     }
     pieces.push(Piece::Text(lines));
     pieces
+}
+
+/// The 28-day slope in words: "Last 4 weeks: rising about 5 points a week (strain score)".
+/// Under 2 points a week (decided on the slope rounded to one decimal, as `rekindle trends`
+/// decides it) reads "roughly flat".
+pub fn slope_words(review: &Review) -> String {
+    match review.slope_28d {
+        Some(slope) => {
+            let rounded = (slope * 10.0).round() / 10.0;
+            let about = crate::scoring::fmt0(slope.abs());
+            if rounded.abs() < 2.0 {
+                "Last 4 weeks: strain score roughly flat".to_string()
+            } else if slope > 0.0 {
+                format!("Last 4 weeks: strain score rising about {about} points a week")
+            } else {
+                format!("Last 4 weeks: strain score falling about {about} points a week")
+            }
+        }
+        None => format!(
+            "Last 4 weeks: a direction needs {} check-ins ({} so far)",
+            trends::SLOPE_MIN_CHECK_INS,
+            review.check_ins_28d
+        ),
+    }
 }
 
 /// "Last week  16–22 Nov · 5 of 7 days · 51.3 high strain · E 6.4 C 4.0 F 5.0".
@@ -534,7 +560,7 @@ fn connection_lines(
             "none logged yet".to_string()
         } else {
             format!(
-                "{} nourishing, {} neutral, {} draining (you reached out {})",
+                "{} nourishing, {} neutral, {} draining; {} started by you",
                 c.nourishing, c.neutral, c.draining, c.initiated_by_me
             )
         };
@@ -559,6 +585,7 @@ fn boundary_lines(ctx: &Ctx, review: &Review, width: usize) -> Vec<Line<'static>
     if let Some(week) = review.weeks.last() {
         let text = match week.boundaries.recorded() {
             0 => "none recorded".to_string(),
+            1 => format!("kept {} of 1 record", week.boundaries.kept),
             n => format!("kept {} of {n} records", week.boundaries.kept),
         };
         lines.extend(hanging(
@@ -608,7 +635,7 @@ fn flag_section(ctx: &Ctx, review: &Review, width: usize) -> Vec<Line<'static>> 
     let mut lines = Vec::new();
     for flag in &review.flags {
         lines.extend(hanging(
-            vec![Span::styled("⚑ ", theme.flag)],
+            vec![Span::styled(format!("{} ", theme.glyphs.flag), theme.flag)],
             flag.kind.title(),
             theme.flag,
             width,
