@@ -2,8 +2,8 @@
 //! nothing below the runtime (`tui`) and the commands ever reads the time itself; the pure core
 //! and the screens get `now` as an argument.
 
-use crate::commands::{FIRST_DAY, LAST_DAY};
 use crate::error::Failure;
+use crate::journal::{FIRST_DAY, LAST_DAY};
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 
 /// Overrides the clock (RFC 3339, such as `2026-11-23T21:04:05+01:00`, read in the local zone):

@@ -54,6 +54,23 @@ pub fn render(app: &App, frame: &mut Frame) {
     // laid out from text built elsewhere gets its ASCII stand-in: no symbol reaches the terminal
     // as mojibake.
     app.theme.glyphs.ascii_buffer(frame.buffer_mut(), area);
+    strip_unsafe(frame.buffer_mut());
+}
+
+/// The last guard before the terminal: a character that could steer it (a control, a C1 code,
+/// a bidi override that reverses what follows) never leaves a cell, whatever text a screen drew
+/// (journal notes, names, imported files). The same set `terminal_text` escapes for the CLI.
+fn strip_unsafe(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(crate::terminal_text::is_unsafe) {
+            let kept: String = cell
+                .symbol()
+                .chars()
+                .filter(|c| !crate::terminal_text::is_unsafe(*c))
+                .collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
 }
 
 fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -278,4 +295,27 @@ fn render_footer(app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(format!(" {does}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_unsafe;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn a_cell_never_keeps_a_control_or_bidi_character() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 3, 1));
+        buf[(0, 0)].set_symbol("e\u{202e}");
+        buf[(1, 0)].set_symbol("\u{1b}");
+        buf[(2, 0)].set_symbol("🧑\u{200d}💻");
+        strip_unsafe(&mut buf);
+        assert_eq!(buf[(0, 0)].symbol(), "e");
+        assert_eq!(buf[(1, 0)].symbol(), " ");
+        assert_eq!(
+            buf[(2, 0)].symbol(),
+            "🧑\u{200d}💻",
+            "a joiner is not a control"
+        );
+    }
 }

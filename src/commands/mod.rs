@@ -22,7 +22,7 @@ mod trends;
 
 use crate::cli::{Cli, Command};
 use crate::error::{Exit, Failure};
-use crate::journal::{Journal, journal_day, parse_date};
+use crate::journal::{FIRST_DAY, Journal, LAST_DAY, journal_day, parse_date};
 use crate::paths::Paths;
 use crate::store::Store;
 use crate::terminal_text::visible;
@@ -54,10 +54,6 @@ impl Context {
         Ok(self.store.load()?.journal)
     }
 }
-
-/// The first and last day rekindle records: the Unix epoch, and the last date with four digits.
-pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a real date");
-pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
 
 /// The most text one argument (a note, a name, a boundary, a setting) may hold: 64 KiB.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;

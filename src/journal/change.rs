@@ -1,5 +1,5 @@
-//! A change to a journal as a list of named entries (a check-in by its date, a connection or a
-//! boundary by its id, the settings), so it can be applied on top of a journal that someone
+//! A change to a journal as a list of named entries (a check-in by its date, a connection, a
+//! boundary or a person by its id, the settings), so it can be applied on top of a journal that someone
 //! else changed meanwhile: the open app saves its own edits without undoing a CLI command, a
 //! sync tool or a hand edit that landed since it last read the file (docs/ARCHITECTURE.md,
 //! "optimistic saves").
@@ -7,7 +7,7 @@
 //! Pure: `between` compares two journals, `apply` replays the difference. Entries the change
 //! does not name are left exactly as they are in the journal it is applied to.
 
-use super::{Boundary, CheckIn, Connection, Journal, Settings};
+use super::{Boundary, CheckIn, Connection, Journal, Person, Settings};
 use chrono::NaiveDate;
 
 /// What one saver changed, entry by entry. `None` means the entry was removed.
@@ -16,6 +16,7 @@ pub struct Change {
     pub check_ins: Vec<(NaiveDate, Option<CheckIn>)>,
     pub connections: Vec<(String, Option<Connection>)>,
     pub boundaries: Vec<(String, Option<Boundary>)>,
+    pub people: Vec<(String, Option<Person>)>,
     pub settings: Option<Settings>,
 }
 
@@ -71,6 +72,7 @@ impl Change {
             check_ins: keyed_diff(&base.check_ins, &wanted.check_ins, |c| c.date),
             connections: keyed_diff(&base.connections, &wanted.connections, |c| c.id.clone()),
             boundaries: keyed_diff(&base.boundaries, &wanted.boundaries, |b| b.id.clone()),
+            people: keyed_diff(&base.people, &wanted.people, |p| p.id.clone()),
             settings: (base.settings != wanted.settings).then(|| wanted.settings.clone()),
         }
     }
@@ -79,6 +81,7 @@ impl Change {
         self.check_ins.is_empty()
             && self.connections.is_empty()
             && self.boundaries.is_empty()
+            && self.people.is_empty()
             && self.settings.is_none()
     }
 
@@ -97,6 +100,9 @@ impl Change {
         }
         for (id, entry) in &self.boundaries {
             keyed_apply(&mut journal.boundaries, id, entry, |b| b.id.clone());
+        }
+        for (id, entry) in &self.people {
+            keyed_apply(&mut journal.people, id, entry, |p| p.id.clone());
         }
         if let Some(settings) = &self.settings {
             journal.settings = settings.clone();
@@ -165,6 +171,25 @@ mod tests {
         let before = other.clone();
         change.apply(&mut other);
         assert_eq!(other, before);
+    }
+
+    #[test]
+    fn a_person_edited_in_the_app_survives_a_person_added_elsewhere() {
+        let person = |id: &str, name: &str, every: u32| -> crate::journal::Person {
+            serde_json::from_value(serde_json::json!({"id": id, "name": name, "every_days": every}))
+                .expect("a valid person")
+        };
+        let mut base = Journal::default();
+        base.people.push(person("p-1", "Sam", 14));
+        let mut wanted = base.clone();
+        wanted.people[0] = person("p-1", "Sam", 7);
+        let mut disk = base.clone();
+        disk.people.push(person("p-2", "Priya", 30));
+        Change::between(&base, &wanted).apply(&mut disk);
+        assert_eq!(
+            disk.people,
+            vec![person("p-1", "Sam", 7), person("p-2", "Priya", 30)]
+        );
     }
 
     proptest! {

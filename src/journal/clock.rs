@@ -470,3 +470,9 @@ mod journal_day_tests {
         assert_eq!(at("2026-11-24T12:00:00+00:00", "12:00"), "2026-11-24");
     }
 }
+
+/// The first and last day rekindle records: the Unix epoch, and the last date with four digits.
+pub const FIRST_DAY: chrono::NaiveDate =
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a real date");
+pub const LAST_DAY: chrono::NaiveDate =
+    chrono::NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");

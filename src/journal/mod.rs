@@ -17,7 +17,7 @@ mod settings;
 pub use boundary::{Boundary, check_boundary_text};
 pub use change::Change;
 pub use check_in::{CheckIn, HABIT_LABELS, Habits, Outcome, check_sleep_hours};
-pub use clock::{ClockTime, LongDay, ShortDay, journal_day, parse_date};
+pub use clock::{ClockTime, FIRST_DAY, LAST_DAY, LongDay, ShortDay, journal_day, parse_date};
 pub use codec::{DecodeError, decode, encode};
 pub use connection::{Connection, Felt, InitiatedBy, Kind, check_person};
 pub use person::{DrainingAnswer, MAX_EVERY_DAYS, Person, match_key, parse_every};
