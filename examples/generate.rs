@@ -25,7 +25,9 @@ fn main() {
             }
             "--end" => end = value.parse().expect("--end takes YYYY-MM-DD"),
             _ => {
-                eprintln!("usage: generate [--years N] [--seed N] [--end YYYY-MM-DD] [--note-chars N]");
+                eprintln!(
+                    "usage: generate [--years N] [--seed N] [--end YYYY-MM-DD] [--note-chars N]"
+                );
                 std::process::exit(2);
             }
         }
