@@ -52,12 +52,37 @@ fn status_is_the_same_with_a_good_damaged_stale_or_deleted_summary() {
     assert!(summary(&s).exists(), "status writes the summary");
     assert_eq!(status(&s), truth);
 
-    // Damaged so that it still parses: today's ratings changed in the body.
     let good = std::fs::read_to_string(summary(&s)).unwrap();
-    let damaged = good.replacen("\"exhaustion\": ", "\"exhaustion\": 1", 1);
-    assert_ne!(damaged, good);
-    std::fs::write(summary(&s), &damaged).unwrap();
-    assert_eq!(status(&s), truth);
+    // Damaged so that it still parses and validates: a rating changed in the short part
+    // (second line, what `status` reads) or in the body (what the first frame reads).
+    for line in [1, 2] {
+        let mut lines: Vec<String> = good.splitn(3, '\n').map(String::from).collect();
+        let damaged = if line == 1 {
+            let mut part: serde_json::Value = serde_json::from_str(&lines[1]).unwrap();
+            let last = part["check_ins"]
+                .as_array_mut()
+                .unwrap()
+                .last_mut()
+                .unwrap();
+            let e = last["exhaustion"].as_u64().unwrap();
+            last["exhaustion"] = serde_json::json!((e + 5) % 11);
+            lines[1] = serde_json::to_string(&part).unwrap();
+            lines.join("\n")
+        } else {
+            let at = lines[2].rfind("\"exhaustion\": ").unwrap() + "\"exhaustion\": ".len();
+            let digit = if lines[2].as_bytes()[at] == b'9' {
+                "8"
+            } else {
+                "9"
+            };
+            lines[2].replace_range(at..at + 1, digit);
+            lines.join("\n")
+        };
+        assert_ne!(damaged, good);
+        std::fs::write(summary(&s), &damaged).unwrap();
+        assert_eq!(status(&s), truth);
+        std::fs::write(summary(&s), &good).unwrap();
+    }
     // Damaged beyond parsing: cut in half, or empty.
     std::fs::write(summary(&s), &good.as_bytes()[..good.len() / 2]).unwrap();
     assert_eq!(status(&s), truth);

@@ -15,7 +15,7 @@ use anyhow::Result;
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<Exit> {
     // `--with reach-out` looks at every connection: it needs the whole journal.
     let reach_out = args.with.iter().any(|s| s == "reach-out");
-    if !reach_out && let Some(recent) = ctx.store.recent() {
+    if !reach_out && let Some(recent) = ctx.store.recent(crate::store::summary::Part::Short) {
         let today = ctx.today(&recent.journal);
         if today
             .checked_sub_days(chrono::Days::new(13))

@@ -366,10 +366,11 @@ impl Store {
 
     /// The recent part of the journal from the summary, when the summary is whole and matches
     /// the journal on disk now; `None` means: load the journal in full.
-    pub fn recent(&self) -> Option<summary::Recent> {
+    pub fn recent(&self, part: summary::Part) -> Option<summary::Recent> {
         summary::read(
             &self.summary_path(),
             summary::FileStat::of(&self.paths.journal),
+            part,
         )
     }
 

@@ -27,8 +27,10 @@
 //! loads the whole journal meanwhile, on a second thread, swapping it in before it handles the
 //! first key.
 //!
-//! Layout: one header line (JSON: format, version, the journal's stat, the window's first day
-//! and the body's hash), then the body, a journal in the v1 format that `journal::decode` reads.
+//! Layout: one header line (JSON: format, version, the journal's stat, each part's first day
+//! and hash), then the short part on one line (settings and the last 14 days of check-ins, all
+//! `status` reads), then the body (the `WINDOW_DAYS` window the first frame reads). Both parts
+//! are journals in the v1 format that `journal::decode` reads and validates.
 
 use super::atomic::write_atomic_unsynced;
 use crate::journal::{self, Journal};
@@ -89,8 +91,25 @@ struct Header {
     format: String,
     version: u64,
     journal: FileStat,
+    /// The first day of the body's window, and the body's hash.
     from: NaiveDate,
     hash: u64,
+    /// The first day of the short part's window (`SHORT_DAYS`), and its hash.
+    short_from: NaiveDate,
+    short_hash: u64,
+}
+
+/// The short part (the second line) holds the settings and the check-ins of the `SHORT_DAYS`
+/// days up to the latest check-in: all `status` needs for any today on or after that day.
+pub const SHORT_DAYS: u64 = 14;
+
+/// Which part of the summary to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Settings and the last `SHORT_DAYS` days of check-ins only (for `status`).
+    Short,
+    /// The last `WINDOW_DAYS` of everything (for the first frame).
+    Window,
 }
 
 /// The recent part of the journal, trusted for the journal as it is on disk now.
@@ -117,26 +136,30 @@ fn hash(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// Reads the summary at `path` and returns it when it is whole and was made from the journal
-/// whose `stat` is `journal` now; `None` otherwise (missing, damaged, stale).
-pub fn read(path: &Path, journal: Option<FileStat>) -> Option<Recent> {
+/// Reads the summary at `path` and returns its `part` when it is whole and was made from the
+/// journal whose `stat` is `journal` now; `None` otherwise (missing, damaged, stale).
+pub fn read(path: &Path, journal: Option<FileStat>, part: Part) -> Option<Recent> {
     let journal = journal?;
-    // A summary is small (a year of entries); anything large is not one of ours.
     let bytes = super::read_bounded(path).ok()?;
     let newline = bytes.iter().position(|&b| b == b'\n')?;
-    let (head, body) = (&bytes[..newline], &bytes[newline + 1..]);
+    let (head, rest) = (&bytes[..newline], &bytes[newline + 1..]);
     let header: Header = serde_json::from_slice(head).ok()?;
-    if header.format != FORMAT
-        || header.version != VERSION
-        || header.journal != journal
-        || header.hash != hash(body)
-    {
+    if header.format != FORMAT || header.version != VERSION || header.journal != journal {
         return None;
     }
-    let recent = journal::decode(body).ok()?;
+    let newline = rest.iter().position(|&b| b == b'\n')?;
+    let (short, body) = (&rest[..newline], &rest[newline + 1..]);
+    let (bytes, hash_wanted, from) = match part {
+        Part::Short => (short, header.short_hash, header.short_from),
+        Part::Window => (body, header.hash, header.from),
+    };
+    if hash(bytes) != hash_wanted {
+        return None;
+    }
+    let recent = journal::decode(bytes).ok()?;
     Some(Recent {
         journal: recent,
-        from: header.from,
+        from,
     })
 }
 
@@ -183,18 +206,47 @@ pub fn recent_part(journal: &Journal) -> Recent {
     }
 }
 
+/// The short part of `journal`: settings and the check-ins of the last `SHORT_DAYS` days up
+/// to the latest check-in.
+fn short_part(journal: &Journal) -> Recent {
+    let latest = journal.check_ins.iter().map(|c| c.date).max();
+    let from = latest
+        .and_then(|d| d.checked_sub_days(Days::new(SHORT_DAYS - 1)))
+        .unwrap_or(NaiveDate::MIN);
+    Recent {
+        journal: Journal {
+            settings: journal.settings.clone(),
+            check_ins: journal
+                .check_ins
+                .iter()
+                .filter(|c| c.date >= from)
+                .cloned()
+                .collect(),
+            ..Journal::default()
+        },
+        from,
+    }
+}
+
 /// The summary file's bytes for `journal`, whose file on disk has `stat`.
 pub fn encode(journal: &Journal, stat: FileStat) -> Vec<u8> {
     let recent = recent_part(journal);
     let body = journal::encode(&recent.journal);
+    let short = short_part(journal);
+    let short_bytes =
+        serde_json::to_vec(&short.journal).expect("a journal holds only JSON-representable data");
     let header = Header {
         format: FORMAT.into(),
         version: VERSION,
         journal: stat,
         from: recent.from,
         hash: hash(&body),
+        short_from: short.from,
+        short_hash: hash(&short_bytes),
     };
     let mut bytes = serde_json::to_vec(&header).expect("a header is plain JSON");
+    bytes.push(b'\n');
+    bytes.extend_from_slice(&short_bytes);
     bytes.push(b'\n');
     bytes.extend_from_slice(&body);
     bytes

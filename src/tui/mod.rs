@@ -52,7 +52,7 @@ pub fn run(store: &Store) -> Result<Exit> {
     // With a summary that matches the journal on disk, the first frame is drawn from the recent
     // days while a second thread loads the whole journal; the app switches to it right after
     // the first frame, before it handles any key, so nothing is ever saved from the summary.
-    let recent = store.recent();
+    let recent = store.recent(crate::store::summary::Part::Window);
     let full = recent.is_some().then(|| {
         let store = store.clone();
         std::thread::spawn(move || open(&store, started, theme))
