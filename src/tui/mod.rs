@@ -7,6 +7,12 @@
 //! top of whatever others wrote since the app last read the file. Two open apps behave the
 //! same way towards each other.
 //!
+//! Start-up (issue 16): when the recent-days summary (`store::summary`) matches the journal on
+//! disk, the first frame is drawn from it while a second thread loads the whole journal; the
+//! whole journal replaces it right after the first frame, before any key is handled, so nothing
+//! is ever saved from the summary. Without a usable summary the journal is loaded first, as
+//! before, and a fresh summary is written after the first frame, beside today's backup.
+//!
 //! The only code that talks to crossterm I/O. The poll timeout doubles as the minute tick, so no
 //! async runtime is needed.
 
