@@ -16,7 +16,7 @@
 //!   stripped, LTO, one codegen unit) against the 6 MB target, and `rekindle --version`, the
 //!   floor `status` is compared with. A binary over 6 MB ends the run with exit status 1.
 //! - `status` and the first frame are measured as a daily user meets them: with the recent-days
-//!   summary (`recent.json`) in place, which the first start and every save write. `status`
+//!   summary (`cache/recent.json`) in place, which the first start and every save write. `status`
 //!   without it (deleted before each run: a full load that writes it again) is printed too.
 
 use chrono::NaiveDate;
@@ -334,7 +334,7 @@ fn main() {
             "  status / --version",
             ms(status.median()) / ms(version)
         );
-        let summary = dir.join("recent.json");
+        let summary = dir.join("cache").join("recent.json");
         time_command_after(&dir, &["status"], 20, || {
             let _ = std::fs::remove_file(&summary);
         })

@@ -9,7 +9,7 @@ use rekindle::generate::{Spec, journal};
 use rekindle::journal::{CheckIn, Rating, decode, encode};
 use support::{Sandbox, stdout_of};
 
-const SUMMARY: &str = "recent.json";
+const SUMMARY: &str = "cache/recent.json";
 
 fn sandbox_with_year() -> Sandbox {
     let s = Sandbox::new();

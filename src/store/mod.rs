@@ -358,10 +358,13 @@ impl Store {
         Ok(meta)
     }
 
-    /// Where the recent-days summary lives (`summary`): beside the journal's name in the data
+    /// Where the recent-days summary lives (`summary`): `cache/recent.json` in the data
     /// directory.
     pub fn summary_path(&self) -> PathBuf {
-        self.paths.data_dir.join(summary::FILE_NAME)
+        self.paths
+            .data_dir
+            .join(summary::DIR_NAME)
+            .join(summary::FILE_NAME)
     }
 
     /// The recent part of the journal from the summary, when the summary is whole and matches

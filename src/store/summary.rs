@@ -1,4 +1,4 @@
-//! The recent-days summary, `recent.json` in the data directory: the last `WINDOW_DAYS` of the
+//! The recent-days summary, `cache/recent.json` in the data directory: the last `WINDOW_DAYS` of the
 //! journal (check-ins and connections dated from the latest entry's date − `WINDOW_DAYS` on,
 //! with all of settings, boundaries, people and unknown top-level fields), so `rekindle status`
 //! and the TUI's first frame cost the same at 1, 10 or 50 years.
@@ -39,7 +39,10 @@ use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-/// The file's name in the data directory.
+/// The directory in the data directory that holds derived files, and the summary's name in it.
+/// The directory carries a `.gitignore` of `*`, so a data directory kept in git (or merged with
+/// the merge driver) never commits it.
+pub const DIR_NAME: &str = "cache";
 pub const FILE_NAME: &str = "recent.json";
 
 /// How many days before the latest entry the summary keeps: more than the longest window the
@@ -255,5 +258,16 @@ pub fn encode(journal: &Journal, stat: FileStat) -> Vec<u8> {
 /// Writes the summary of `journal` (whose file has `stat`) to `path`. Best effort: a summary
 /// that cannot be written is simply missing next time.
 pub fn write(path: &Path, journal: &Journal, stat: FileStat) {
+    if let Some(dir) = path.parent()
+        && std::fs::symlink_metadata(dir).is_err()
+    {
+        if super::create_private_dir(dir).is_err() {
+            return;
+        }
+        let _ = write_atomic_unsynced(
+            &dir.join(".gitignore"),
+            b"# rekindle's derived files: rebuilt when missing\n*\n",
+        );
+    }
     let _ = write_atomic_unsynced(path, &encode(journal, stat));
 }
