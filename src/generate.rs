@@ -22,6 +22,9 @@ pub struct Spec {
     pub check_in_density: f64,
     pub connections_per_week: f64,
     pub boundaries: usize,
+    /// About how many characters a check-in's note holds; 0 keeps the original short notes
+    /// (one to three fragments, about 80 characters).
+    pub note_chars: usize,
 }
 
 impl Spec {
@@ -35,6 +38,16 @@ impl Spec {
             check_in_density: 1.0,
             connections_per_week: 4.0,
             boundaries: 8,
+            note_chars: 0,
+        }
+    }
+
+    /// `years`, with notes of about 300 characters: the journals the "constant-time start"
+    /// benchmark (issue 16) measures at 1, 10 and 50 years.
+    pub fn years_long_notes(years: u32, end: NaiveDate, seed: u64) -> Spec {
+        Spec {
+            note_chars: 300,
+            ..Spec::years(years, end, seed)
         }
     }
 }
@@ -149,9 +162,16 @@ fn recorded_at(date: NaiveDate, rng: &mut fastrand::Rng) -> Option<DateTime<Fixe
     offset.from_local_datetime(&time).single()
 }
 
-fn note(rng: &mut fastrand::Rng) -> String {
+fn note(rng: &mut fastrand::Rng, chars: usize) -> String {
     let mut text = String::new();
-    for i in 0..rng.usize(1..4) {
+    let fragments = if chars == 0 {
+        rng.usize(1..4)
+    } else {
+        // Fragments average about 40 characters; vary the length by about a third either way.
+        let mean = chars / 40;
+        rng.usize(mean * 2 / 3..=mean * 4 / 3)
+    };
+    for i in 0..fragments {
         if i > 0 {
             text.push(if rng.u8(0..8) == 0 { '\n' } else { ' ' });
         }
@@ -207,7 +227,7 @@ pub fn journal(spec: &Spec) -> Journal {
                 rating(6.0 - wave * 0.6 + noise(&mut rng)),
             );
             day.recorded_at = recorded_at(date, &mut rng);
-            day.note = note(&mut rng);
+            day.note = note(&mut rng, spec.note_chars);
             day.habits.sleep_hours = Some(f64::from(rng.u8(45..90)) / 10.0);
             for i in 0..5 {
                 if let Some(slot) = day.habits.flag_mut(i) {
@@ -250,7 +270,7 @@ pub fn journal(spec: &Spec) -> Journal {
                 initiated_by: InitiatedBy::ALL[rng.usize(0..InitiatedBy::ALL.len())],
                 felt,
                 note: if rng.bool() {
-                    note(&mut rng)
+                    note(&mut rng, 0)
                 } else {
                     String::new()
                 },

@@ -107,7 +107,8 @@ pub mod opt_date_format {
 /// Serde adapter for `recorded_at`: RFC 3339 with the numeric local offset, to the second.
 pub mod opt_timestamp_format {
     use chrono::{DateTime, FixedOffset, SecondsFormat};
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::de::Visitor;
+    use serde::{Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(
         at: &Option<DateTime<FixedOffset>>,
@@ -119,16 +120,38 @@ pub mod opt_timestamp_format {
         }
     }
 
+    /// Parses the text where it lies in the file: no allocation per time.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            Some(text) => DateTime::parse_from_rfc3339(&text).map(Some).map_err(|_| {
-                serde::de::Error::custom(
-                    "expected an RFC 3339 time such as 2026-11-23T21:04:05+01:00",
-                )
-            }),
-            None => Ok(None),
+        d.deserialize_option(OptTimestamp)
+    }
+
+    struct OptTimestamp;
+
+    impl<'de> Visitor<'de> for OptTimestamp {
+        type Value = Option<DateTime<FixedOffset>>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(self)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            DateTime::parse_from_rfc3339(text).map(Some).map_err(|_| {
+                E::custom("expected an RFC 3339 time such as 2026-11-23T21:04:05+01:00")
+            })
         }
     }
 }

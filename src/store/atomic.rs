@@ -35,6 +35,35 @@ enum Replace {
 }
 
 fn write(path: &Path, bytes: &[u8], replace: Replace) -> std::io::Result<()> {
+    write_returning(path, bytes, replace, Sync::Yes).map(|_| ())
+}
+
+/// Like `write_atomic`, returning the metadata of the file written, taken from its own handle
+/// after the rename: the identity, size and times of exactly these bytes, even if another
+/// program replaces `path` a moment later.
+pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> std::io::Result<std::fs::Metadata> {
+    write_returning(path, bytes, Replace::Yes, Sync::Yes)
+}
+
+/// An atomic replace without fsync, for derived files that can be rebuilt (the recent-days
+/// summary): a crash may leave the old, an empty or a partly written file, never a mix of two
+/// whole ones, and readers check it before trusting it.
+pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_returning(path, bytes, Replace::Yes, Sync::No).map(|_| ())
+}
+
+#[derive(PartialEq)]
+enum Sync {
+    Yes,
+    No,
+}
+
+fn write_returning(
+    path: &Path,
+    bytes: &[u8],
+    replace: Replace,
+    sync: Sync,
+) -> std::io::Result<std::fs::Metadata> {
     // A symlink stays a link: the temp file goes beside its target and replaces the target.
     let path = &follow_links(path);
     let dir = path
@@ -47,13 +76,19 @@ fn write(path: &Path, bytes: &[u8], replace: Replace) -> std::io::Result<()> {
         .rand_bytes(TEMP_RANDOM_LEN)
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    if sync == Sync::Yes {
+        temp.as_file().sync_all()?;
+    }
     // On error the temp file is removed when `temp` drops, so no stray files are left.
-    match replace {
+    let file = match replace {
         Replace::Yes => temp.persist(path).map_err(|e| e.error)?,
         Replace::No => temp.persist_noclobber(path).map_err(|e| e.error)?,
     };
-    sync_dir(dir)
+    let meta = file.metadata()?;
+    if sync == Sync::Yes {
+        sync_dir(dir)?;
+    }
+    Ok(meta)
 }
 
 /// Where a write to `path` really goes: `path` itself, or the file at the end of its chain of

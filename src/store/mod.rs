@@ -13,6 +13,7 @@ pub mod backup;
 mod fingerprint;
 mod lock;
 mod output;
+pub mod summary;
 
 pub use atomic::{follow_links, write_atomic};
 pub use fingerprint::{Fingerprint, Stat};
@@ -325,20 +326,74 @@ impl Store {
     /// (left by a killed save) beside the journal and in `backups/` are removed first. After a
     /// successful save, today's backup of the journal as it loaded is taken if there is none.
     pub fn save(&self, lock: &WriterLock, journal: &Journal) -> Result<(), Failure> {
-        self.save_bytes(lock, &journal::encode(journal))
+        self.save_journal(lock, journal, &journal::encode(journal))
     }
 
-    fn save_bytes(&self, lock: &WriterLock, bytes: &[u8]) -> Result<(), Failure> {
+    /// Saves `journal` as `bytes` (its encoding), then writes the recent-days summary for
+    /// exactly the file written.
+    fn save_journal(
+        &self,
+        lock: &WriterLock,
+        journal: &Journal,
+        bytes: &[u8],
+    ) -> Result<(), Failure> {
+        let meta = self.save_bytes(lock, bytes)?;
+        if let Some(stat) = summary::FileStat::from_meta(&meta) {
+            summary::write(&self.summary_path(), journal, stat);
+        }
+        Ok(())
+    }
+
+    fn save_bytes(&self, lock: &WriterLock, bytes: &[u8]) -> Result<std::fs::Metadata, Failure> {
         self.ensure_dir()?;
         let target = follow_links(&self.paths.journal);
         self.check_writable(&target)?;
         atomic::remove_stale_temps(target.parent().unwrap_or(Path::new(".")));
         atomic::remove_stale_temps(&self.paths.backups);
-        write_atomic(&target, bytes).map_err(|e| Failure::cannot_write(&self.paths.journal, &e))?;
+        let meta = atomic::write_atomic_stat(&target, bytes)
+            .map_err(|e| Failure::cannot_write(&self.paths.journal, &e))?;
         if let Some((bytes, today)) = &lock.pending_backup {
             self.backup_bytes(bytes, *today);
         }
-        Ok(())
+        Ok(meta)
+    }
+
+    /// Where the recent-days summary lives (`summary`): `cache/recent.json` in the data
+    /// directory.
+    pub fn summary_path(&self) -> PathBuf {
+        self.paths
+            .data_dir
+            .join(summary::DIR_NAME)
+            .join(summary::FILE_NAME)
+    }
+
+    /// The recent part of the journal from the summary, when the summary is whole and matches
+    /// the journal on disk now; `None` means: load the journal in full.
+    pub fn recent(&self, part: summary::Part) -> Option<summary::Recent> {
+        summary::read(
+            &self.summary_path(),
+            summary::FileStat::of(&self.paths.journal),
+            part,
+        )
+    }
+
+    /// `load`, then (re)writes the recent-days summary when the journal did not change while it
+    /// was read. For readers that found no usable summary.
+    pub fn load_and_summarise(&self) -> Result<Loaded, LoadError> {
+        let before = summary::FileStat::of(&self.paths.journal);
+        let loaded = self.load()?;
+        self.summarise(&loaded.journal, before);
+        Ok(loaded)
+    }
+
+    /// Writes the summary of `journal`, read from the file whose `stat` was `before`, unless
+    /// the file changed since.
+    pub fn summarise(&self, journal: &Journal, before: Option<summary::FileStat>) {
+        if let Some(stat) = before
+            && summary::FileStat::of(&self.paths.journal) == Some(stat)
+        {
+            summary::write(&self.summary_path(), journal, stat);
+        }
     }
 
     /// Has anyone written the journal since a reader took `seen`? Costs one `stat` when nothing
@@ -383,7 +438,8 @@ impl Store {
         };
         lock.pending_backup = loaded.bytes.map(|bytes| (bytes, today));
         let bytes = journal::encode(&journal);
-        self.save_bytes(&lock, &bytes).map_err(SaveError::Failed)?;
+        self.save_journal(&lock, &journal, &bytes)
+            .map_err(SaveError::Failed)?;
         Ok(Saved {
             journal,
             fingerprint: Fingerprint::of(Stat::of(&self.paths.journal), &bytes),

@@ -7,6 +7,12 @@
 //! top of whatever others wrote since the app last read the file. Two open apps behave the
 //! same way towards each other.
 //!
+//! Start-up (issue 16): when the recent-days summary (`store::summary`) matches the journal on
+//! disk, the first frame is drawn from it while a second thread loads the whole journal; the
+//! whole journal replaces it right after the first frame, before any key is handled, so nothing
+//! is ever saved from the summary. Without a usable summary the journal is loaded first, as
+//! before, and a fresh summary is written after the first frame, beside today's backup.
+//!
 //! The only code that talks to crossterm I/O. The poll timeout doubles as the minute tick, so no
 //! async runtime is needed.
 
@@ -18,6 +24,7 @@ use crate::error::{Exit, Failure};
 use crate::journal::Journal;
 use crate::screens::recovery::Backup;
 use crate::store::{CLI_LOCK_PATIENCE, Fingerprint, Outside, SaveError, Store};
+use crate::ui::theme::Theme;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use crossterm::event::{self, Event, KeyEventKind};
@@ -48,31 +55,38 @@ pub fn run(store: &Store) -> Result<Exit> {
     }
     let theme = terminal::theme_from_env();
     let started = now()?;
-    let mut loaded_for_backup = None;
-    let (mut app, seen) = match store.load() {
-        Ok(loaded) => {
-            let app = App::new(
-                loaded.journal,
+    // With a summary that matches the journal on disk, the first frame is drawn from the recent
+    // days while a second thread loads the whole journal; the app switches to it right after
+    // the first frame, before it handles any key, so nothing is ever saved from the summary.
+    let recent = store.recent(crate::store::summary::Part::Window);
+    let full = recent.is_some().then(|| {
+        let store = store.clone();
+        std::thread::spawn(move || open(&store, started, theme))
+    });
+    let mut summarise = None;
+    let (mut app, seen, mut loaded_for_backup) = match recent {
+        Some(recent) => (
+            App::new(
+                recent.journal,
                 store.paths.journal.clone(),
                 started,
-                loaded.bytes.is_none(),
-                theme,
-            );
-            let seen = loaded.fingerprint;
-            loaded_for_backup = loaded.bytes;
-            (app, seen)
-        }
-        Err(err) => (
-            App::recovery(
-                store.paths.journal.clone(),
-                err.reason(),
-                backups(store, started),
-                started,
+                false,
                 theme,
             ),
             Fingerprint::Missing,
+            None,
         ),
+        None => {
+            // No usable summary: load in full now, and write one after the first frame.
+            let before = crate::store::summary::FileStat::of(&store.paths.journal);
+            let opened = open(store, started, theme);
+            if opened.2.is_some() {
+                summarise = Some(before);
+            }
+            opened
+        }
     };
+    let mut full = full;
     let mut runtime = Runtime { store, seen };
 
     let signals = Signals::register()?;
@@ -88,9 +102,24 @@ pub fn run(store: &Store) -> Result<Exit> {
         terminal
             .draw(|frame| crate::app::render(&app, frame))
             .map_err(|err| signals.unless_hung_up(err))?;
+        if let Some(thread) = full.take() {
+            // The whole journal replaces the summary's recent days; drawn again at once.
+            let (whole, seen, bytes) = thread
+                .join()
+                .unwrap_or_else(|_| open(store, started, theme));
+            app = whole;
+            app::update(&mut app, Action::Resize(size.width, size.height));
+            runtime.seen = seen;
+            loaded_for_backup = bytes;
+            continue;
+        }
         // The day's backup waits until the first frame is on screen.
         if let Some(bytes) = loaded_for_backup.take() {
             store.backup_bytes(&bytes, started.date_naive());
+        }
+        // So is writing the recent-days summary for the next start.
+        if let Some(before) = summarise.take() {
+            store.summarise(&app.journal, before);
         }
         if app.should_quit || signals.stop_requested() {
             break;
@@ -123,6 +152,38 @@ pub fn run(store: &Store) -> Result<Exit> {
     }
     drop(guard);
     Ok(Exit::Ok)
+}
+
+/// Loads the whole journal and builds the app on it (the recovery screen when it does not
+/// load), with what a saver compares the file with and the bytes for today's backup.
+fn open(
+    store: &Store,
+    started: DateTime<FixedOffset>,
+    theme: Theme,
+) -> (App, Fingerprint, Option<Vec<u8>>) {
+    match store.load() {
+        Ok(loaded) => {
+            let app = App::new(
+                loaded.journal,
+                store.paths.journal.clone(),
+                started,
+                loaded.bytes.is_none(),
+                theme,
+            );
+            (app, loaded.fingerprint, loaded.bytes)
+        }
+        Err(err) => (
+            App::recovery(
+                store.paths.journal.clone(),
+                err.reason(),
+                backups(store, started),
+                started,
+                theme,
+            ),
+            Fingerprint::Missing,
+            None,
+        ),
+    }
 }
 
 impl Runtime<'_> {

@@ -54,11 +54,17 @@ impl Sandbox {
         std::fs::write(self.journal_path(), bytes).unwrap();
     }
 
-    /// Files in the data dir other than the journal, the lock and backups.
+    /// Files in the data dir other than the journal, the lock, backups and the derived files
+    /// `cache/` (the recent-days summary).
     pub fn stray_files(&self) -> Vec<String> {
         list_names(&self.data_dir())
             .into_iter()
-            .filter(|n| !matches!(n.as_str(), "journal.json" | "rekindle.lock" | "backups"))
+            .filter(|n| {
+                !matches!(
+                    n.as_str(),
+                    "journal.json" | "rekindle.lock" | "backups" | "cache"
+                )
+            })
             .collect()
     }
 }
