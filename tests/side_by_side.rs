@@ -158,3 +158,36 @@ fn two_open_apps_each_see_the_others_saves() {
     assert_eq!(second.wait_exit(), Some(0));
     assert_eq!(s.journal()["check_ins"][0]["exhaustion"], 6);
 }
+
+#[test]
+fn the_app_says_on_start_when_a_sync_conflict_copy_lies_beside_the_journal() {
+    let s = Sandbox::new();
+    s.cmd()
+        .args([
+            "checkin",
+            "-e",
+            "5",
+            "-c",
+            "5",
+            "-f",
+            "5",
+            "--date",
+            "2026-11-20",
+        ])
+        .assert()
+        .success();
+    std::fs::copy(
+        s.journal_path(),
+        s.data_dir()
+            .join("journal.sync-conflict-20261122-101500-ABCDEFG.json"),
+    )
+    .unwrap();
+    let mut tui = Tui::start(&s, NOW, 100, 24);
+    let screen = tui.wait_for("sync-conflict copy lies beside the journal");
+    assert!(
+        screen.contains("journal.sync-conflict-20261122"),
+        "{screen}"
+    );
+    tui.send("q");
+    tui.wait_exit();
+}

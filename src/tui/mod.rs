@@ -88,6 +88,21 @@ pub fn run(store: &Store) -> Result<Exit> {
     };
     let mut full = full;
     let mut runtime = Runtime { store, seen };
+    // Copies a sync tool left beside the journal hold entries the journal may lack: say so.
+    let conflicts = crate::sync::sync_conflicts(&store.paths.data_dir);
+    let tell_conflicts = |app: &mut App| {
+        if let Some(first) = conflicts.first() {
+            let name = first.file_name().map_or_else(
+                || first.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            app.warn(match conflicts.len() {
+                1 => format!("A sync-conflict copy lies beside the journal ({name}): merge it with `rekindle import` (see `rekindle paths`)."),
+                n => format!("{n} sync-conflict copies lie beside the journal: merge each with `rekindle import` (see `rekindle paths`)."),
+            });
+        }
+    };
+    tell_conflicts(&mut app);
 
     let signals = Signals::register()?;
     let guard = TerminalGuard::enter()?;
@@ -109,6 +124,7 @@ pub fn run(store: &Store) -> Result<Exit> {
                 .unwrap_or_else(|_| open(store, started, theme));
             app = whole;
             app::update(&mut app, Action::Resize(size.width, size.height));
+            tell_conflicts(&mut app);
             runtime.seen = seen;
             loaded_for_backup = bytes;
             continue;
