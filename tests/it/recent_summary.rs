@@ -1,0 +1,169 @@
+//! Issue 16: the recent-days summary (`recent.json`) never changes what is shown or saved. A
+//! damaged summary, one made stale by an outside write to the journal, and a deleted one each
+//! give exactly the output (and the saved journal) of a run with no summary at all.
+
+use crate::support::{Sandbox, stdout_of};
+use chrono::NaiveDate;
+use rekindle::generate::{Spec, journal};
+use rekindle::journal::{CheckIn, Rating, decode, encode};
+
+const SUMMARY: &str = "cache/recent.json";
+
+fn sandbox_with_year() -> Sandbox {
+    let s = Sandbox::new();
+    let end = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    s.write_journal(&encode(&journal(&Spec::years_long_notes(1, end, 42))));
+    s
+}
+
+fn summary(s: &Sandbox) -> std::path::PathBuf {
+    s.data_dir().join(SUMMARY)
+}
+
+/// `status` (and `status --with reach-out`, which always reads the whole journal) with no
+/// summary present; leaves none behind, so the caller's summary state is unchanged.
+fn status_without_summary(s: &Sandbox) -> String {
+    let kept = std::fs::read(summary(s)).ok();
+    let _ = std::fs::remove_file(summary(s));
+    let out = stdout_of(&s.cmd().arg("status").output().unwrap());
+    match kept {
+        Some(bytes) => std::fs::write(summary(s), bytes).unwrap(),
+        None => {
+            let _ = std::fs::remove_file(summary(s));
+        }
+    }
+    out
+}
+
+fn status(s: &Sandbox) -> String {
+    let output = s.cmd().arg("status").output().unwrap();
+    assert!(output.status.success());
+    stdout_of(&output)
+}
+
+#[test]
+fn status_is_the_same_with_a_good_damaged_stale_or_deleted_summary() {
+    let s = sandbox_with_year();
+    let truth = status_without_summary(&s);
+    // The first status writes the summary; the second answers from it.
+    assert_eq!(status(&s), truth);
+    assert!(summary(&s).exists(), "status writes the summary");
+    assert_eq!(status(&s), truth);
+
+    let good = std::fs::read_to_string(summary(&s)).unwrap();
+    // Damaged so that it still parses and validates: a rating changed in the short part
+    // (second line, what `status` reads) or in the body (what the first frame reads).
+    for line in [1, 2] {
+        let mut lines: Vec<String> = good.splitn(3, '\n').map(String::from).collect();
+        let damaged = if line == 1 {
+            let mut part: serde_json::Value = serde_json::from_str(&lines[1]).unwrap();
+            let last = part["check_ins"]
+                .as_array_mut()
+                .unwrap()
+                .last_mut()
+                .unwrap();
+            let e = last["exhaustion"].as_u64().unwrap();
+            last["exhaustion"] = serde_json::json!((e + 5) % 11);
+            lines[1] = serde_json::to_string(&part).unwrap();
+            lines.join("\n")
+        } else {
+            let at = lines[2].rfind("\"exhaustion\": ").unwrap() + "\"exhaustion\": ".len();
+            let digit = if lines[2].as_bytes()[at] == b'9' {
+                "8"
+            } else {
+                "9"
+            };
+            lines[2].replace_range(at..at + 1, digit);
+            lines.join("\n")
+        };
+        assert_ne!(damaged, good);
+        std::fs::write(summary(&s), &damaged).unwrap();
+        assert_eq!(status(&s), truth);
+        std::fs::write(summary(&s), &good).unwrap();
+    }
+    // Damaged beyond parsing: cut in half, or empty.
+    std::fs::write(summary(&s), &good.as_bytes()[..good.len() / 2]).unwrap();
+    assert_eq!(status(&s), truth);
+    std::fs::write(summary(&s), b"").unwrap();
+    assert_eq!(status(&s), truth);
+    // Whole again: trusted again, the same line.
+    std::fs::write(summary(&s), &good).unwrap();
+    assert_eq!(status(&s), truth);
+
+    // Stale: an outside write (an editor, a sync tool) adds today's check-in, after which the
+    // summary on disk describes the old file.
+    let before_outside = std::fs::read(summary(&s)).unwrap();
+    let mut changed = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let r = |v| Rating::new(v).unwrap();
+    changed.upsert_check_in(CheckIn::new(today, r(10), r(10), r(0)));
+    std::fs::write(s.journal_path(), encode(&changed)).unwrap();
+    std::fs::write(summary(&s), &before_outside).unwrap();
+    let truth_after = status_without_summary(&s);
+    assert_ne!(truth_after, truth, "the outside write changes the line");
+    assert!(truth_after.starts_with("checked in today"));
+    assert_eq!(status(&s), truth_after);
+    // …and once rewritten, the summary gives it too.
+    assert_eq!(status(&s), truth_after);
+
+    // Deleted.
+    std::fs::remove_file(summary(&s)).unwrap();
+    assert_eq!(status(&s), truth_after);
+}
+
+#[test]
+fn a_stale_or_damaged_summary_never_changes_what_a_check_in_saves() {
+    let checkin = |s: &Sandbox| {
+        let output = s
+            .cmd()
+            .args(["checkin", "-e", "5", "-c", "4", "-f", "6", "--note", "x"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        std::fs::read(s.journal_path()).unwrap()
+    };
+    let plain = sandbox_with_year();
+    let expected = checkin(&plain);
+
+    // A summary of another journal, claiming to be current, and a damaged one.
+    let other = sandbox_with_year();
+    let _ = status(&other);
+    let foreign = std::fs::read(summary(&other)).unwrap();
+    for bytes in [foreign.clone(), foreign[..foreign.len() / 3].to_vec()] {
+        let s = sandbox_with_year();
+        std::fs::create_dir_all(summary(&s).parent().unwrap()).unwrap();
+        std::fs::write(summary(&s), &bytes).unwrap();
+        assert_eq!(checkin(&s), expected);
+        // The save wrote a fresh summary that matches the file it wrote.
+        assert_eq!(status(&s), status_without_summary(&s));
+    }
+}
+
+#[test]
+fn the_summary_is_private_and_deleting_it_loses_nothing() {
+    let s = sandbox_with_year();
+    let journal_before = std::fs::read(s.journal_path()).unwrap();
+    let _ = status(&s);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(summary(&s)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert_eq!(
+        std::fs::read(s.journal_path()).unwrap(),
+        journal_before,
+        "status never writes the journal"
+    );
+    std::fs::remove_file(summary(&s)).unwrap();
+    let out = s
+        .cmd()
+        .args(["export", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        decode(&out.stdout).unwrap(),
+        decode(&journal_before).unwrap()
+    );
+}
