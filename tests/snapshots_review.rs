@@ -494,10 +494,7 @@ fn every_advertised_trends_key_does_something() {
     );
     update(&mut app, Action::Resize(80, 24));
     let advertised: Vec<&str> = app.hints().iter().map(|h| h.keys).collect();
-    assert_eq!(
-        advertised,
-        ["←→", "↑↓", "PgUp/PgDn", "-/+", "s", "p", "d"]
-    );
+    assert_eq!(advertised, ["←→", "↑↓", "PgUp/PgDn", "-/+", "s", "p", "d"]);
     for binding in app.trends.bindings(&app.ctx()) {
         let mut app = trends_app(flagged());
         update(&mut app, Action::Resize(80, 24));
