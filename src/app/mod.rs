@@ -29,6 +29,9 @@ pub enum Action {
     Tick(DateTime<FixedOffset>),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
+    /// A frame is on screen and nothing is waiting: time for work kept off the first frame
+    /// (the patterns report, when it is missing).
+    Idle,
     Saved {
         journal: Box<Journal>,
         what: String,
@@ -327,10 +330,32 @@ impl App {
         app
     }
 
-    /// Recomputes everything derived from the journal and the clock.
+    /// Recomputes everything derived from the journal and the clock. The patterns report is
+    /// dropped (the journal may have changed); `Action::Idle` computes it again.
     pub fn refresh(&mut self) {
         self.today = journal_day(&self.now, self.journal.settings.day_starts_at);
         self.derived = Derived::compute(&self.journal, self.now, self.today, self.trends.weeks);
+    }
+
+    /// `refresh` for the clock alone (the journal is unchanged): the patterns report is kept
+    /// unless the day changed.
+    fn refresh_clock(&mut self) {
+        let insights = self.derived.insights.take();
+        self.refresh();
+        if insights.as_ref().is_some_and(|r| r.today == self.today) {
+            self.derived.insights = insights;
+        }
+    }
+
+    /// True when the patterns report is still to be computed (the runtime then sends
+    /// `Action::Idle` after drawing).
+    pub fn wants_idle(&self) -> bool {
+        matches!(self.mode, Mode::Normal) && self.derived.insights.is_none()
+    }
+
+    /// Computes the patterns report if it is missing.
+    fn ensure_insights(&mut self) {
+        self.derived.ensure_insights(&self.journal, self.today);
     }
 
     /// The screens that show the journal as a whole start from it: today's check-in, the
@@ -445,7 +470,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.now = now;
             // Figures change by the minute at most; a key's exact time needs no recompute.
             if now.timestamp() / 60 != before.1 {
-                app.refresh();
+                app.refresh_clock();
             }
             if app.today != before.0 {
                 all_screens!(&mut *app, |screen, ctx| screen.day_changed(&ctx, before.0));
@@ -469,6 +494,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Resize(width, height) => {
             app.size = (width, height);
+            Vec::new()
+        }
+        Action::Idle => {
+            if matches!(app.mode, Mode::Normal) {
+                app.ensure_insights();
+            }
             Vec::new()
         }
         Action::Saved { journal, what } => {
@@ -792,6 +823,10 @@ fn go_to(app: &mut App, screen: Screen) {
     app.screen = screen;
     if !arriving {
         return;
+    }
+    // The Trends screen shows the patterns: compute them now if the idle moment has not yet.
+    if screen == Screen::Trends {
+        app.ensure_insights();
     }
     if let Some(note) = on_screen!(&mut *app, screen, |state, ctx| state.arrived(&ctx)) {
         app.say(note);

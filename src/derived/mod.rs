@@ -16,6 +16,7 @@ pub use reminders::Reminder;
 use crate::journal::Journal;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Debug, Default, Clone)]
 pub struct Derived {
@@ -35,6 +36,11 @@ pub struct Derived {
     pub last_28_days: Vec<Option<u32>>,
     /// Who to suggest reaching out to today, and the question about draining contacts.
     pub stay_close: crate::stay_close::StayClose,
+    /// The patterns report (insights over the default 26 weeks as of `today`). Costly next to
+    /// the rest, so `compute` leaves it `None`: the app fills it after the first frame is drawn
+    /// (`Action::Idle`) or when the Trends screen opens, and keeps it until the journal or the
+    /// day changes. Shared, so carrying it over a minute tick copies nothing.
+    pub insights: Option<Arc<crate::insights::Report>>,
 }
 
 impl Derived {
@@ -72,6 +78,18 @@ impl Derived {
                 &journal.check_ins,
                 today,
             ),
+            insights: None,
+        }
+    }
+
+    /// Fills `insights` when it is missing (the only place the report is computed).
+    pub fn ensure_insights(&mut self, journal: &Journal, today: NaiveDate) {
+        if self.insights.is_none() {
+            self.insights = Some(Arc::new(crate::insights::analyse(
+                journal,
+                today,
+                crate::insights::DEFAULT_WEEKS,
+            )));
         }
     }
 

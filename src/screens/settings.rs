@@ -1,5 +1,6 @@
-//! Screen 6, settings: week start, day boundary and support text, edited like any form and saved
-//! with `Ctrl-S`; the new values apply to every screen at once.
+//! Screen 6, settings: week start, day boundary, days off and support text, edited like any form
+//! and saved with `Ctrl-S`; the new values apply to every screen at once. Each value is checked
+//! by the same parser as `rekindle settings KEY VALUE`.
 
 use crate::journal::{LongDay, SettingKey, Settings};
 use crate::ui::component::{Component, Ctx, Outcome};
@@ -18,15 +19,24 @@ use ratatui::widgets::Paragraph;
 pub enum Field {
     WeekStart,
     DayStart,
+    DaysOff,
     SupportText,
 }
 
-const FIELDS: [Field; 3] = [Field::WeekStart, Field::DayStart, Field::SupportText];
+const FIELDS: [Field; 4] = [
+    Field::WeekStart,
+    Field::DayStart,
+    Field::DaysOff,
+    Field::SupportText,
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub week_start: Weekday,
     pub day_start: TextInput,
+    /// Weekday names as `rekindle settings days_off` takes them ("saturday,sunday", "sat sun",
+    /// "none").
+    pub days_off: TextInput,
     pub support_text: TextInput,
     pub focus: Option<Field>,
     /// The field a validation message belongs to, and the message.
@@ -45,6 +55,7 @@ impl From<&Settings> for State {
         State {
             week_start: settings.week_start(),
             day_start: TextInput::single_line(&settings.day_starts_at.to_string()),
+            days_off: TextInput::single_line(&settings.days_off.to_string()),
             support_text: TextInput::multi_line(&settings.support_text),
             // The first field is focused, so ←/→ change the week start at once.
             focus: Some(Field::WeekStart),
@@ -90,7 +101,10 @@ impl Component for State {
     }
 
     fn captures_digits(&self) -> bool {
-        matches!(self.focus, Some(Field::DayStart | Field::SupportText))
+        matches!(
+            self.focus,
+            Some(Field::DayStart | Field::DaysOff | Field::SupportText)
+        )
     }
 
     fn text_focused(&self) -> bool {
@@ -100,6 +114,7 @@ impl Component for State {
     fn on_key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
         let input = match self.focus {
             Some(Field::DayStart) => Some(&mut self.day_start),
+            Some(Field::DaysOff) => Some(&mut self.days_off),
             Some(Field::SupportText) => Some(&mut self.support_text),
             Some(Field::WeekStart) | None => None,
         };
@@ -185,6 +200,7 @@ impl State {
         let fresh = State::from(saved);
         self.week_start != fresh.week_start
             || self.day_start.text() != fresh.day_start.text()
+            || self.days_off.text() != fresh.days_off.text()
             || self.support_text.text() != fresh.support_text.text()
     }
 
@@ -199,6 +215,7 @@ impl State {
     fn paste_text(&mut self, text: &str) -> bool {
         let input = match self.focus {
             Some(Field::DayStart) => &mut self.day_start,
+            Some(Field::DaysOff) => &mut self.days_off,
             Some(Field::SupportText) => &mut self.support_text,
             Some(Field::WeekStart) | None => return false,
         };
@@ -219,6 +236,11 @@ impl State {
                 Field::DayStart,
                 SettingKey::DayStartsAt,
                 self.day_start.text().trim().to_string(),
+            ),
+            (
+                Field::DaysOff,
+                SettingKey::DaysOff,
+                self.days_off.text().trim().to_string(),
             ),
             (
                 Field::SupportText,
@@ -251,6 +273,7 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let key = match field {
             Field::WeekStart => SettingKey::WeekStartsOn,
             Field::DayStart => SettingKey::DayStartsAt,
+            Field::DaysOff => SettingKey::DaysOff,
             Field::SupportText => SettingKey::SupportText,
         };
         lines.push(Line::raw(""));
@@ -266,6 +289,7 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 ));
             }
             Field::DayStart => head.extend(input_spans(&state.day_start, focused, theme)),
+            Field::DaysOff => head.extend(input_spans(&state.days_off, focused, theme)),
             Field::SupportText => {}
         }
         lines.push(Line::from(head));

@@ -140,6 +140,11 @@ pub fn run(store: &Store) -> Result<Exit> {
         if app.should_quit || signals.stop_requested() {
             break;
         }
+        // Work kept off the first frame (the patterns report): done now, then drawn at once.
+        if app.wants_idle() {
+            app::update(&mut app, Action::Idle);
+            continue;
+        }
         if event::poll(WAKE).map_err(|err| signals.unless_hung_up(err))? {
             let action = match event::read().map_err(|err| signals.unless_hung_up(err))? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => Some(Action::Key(key)),

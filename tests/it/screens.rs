@@ -126,6 +126,36 @@ fn settings_screen() {
     insta::assert_snapshot!("settings_50x16", screen_text(&app, 50, 16));
 }
 
+/// `days_off` on the Settings screen: the CLI's parser, its refusal shown under the field, and
+/// the saved value read back in the field's long form.
+#[test]
+fn settings_days_off_are_checked_like_the_cli_and_saved() {
+    use rekindle::screens::settings::Field;
+    let mut app = app_with(filled());
+    press(&mut app, key(KeyCode::Char('6')));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(app.settings.focus, Some(Field::DaysOff));
+    assert_eq!(app.settings.days_off.text(), "saturday,sunday");
+    for _ in 0..20 {
+        press(&mut app, key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "fri funday");
+    let effects = press(&mut app, ctrl('s'));
+    assert!(effects.is_empty(), "nothing saved: {effects:?}");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("✗ days_off cannot be"), "{text}");
+    for _ in 0..7 {
+        press(&mut app, key(KeyCode::Backspace));
+    }
+    type_text(&mut app, " SAT");
+    let effects = press(&mut app, ctrl('s'));
+    settle(&mut app, effects);
+    assert_eq!(app.journal.settings.days_off.to_string(), "friday,saturday");
+    assert_eq!(app.settings.days_off.text(), "friday,saturday");
+    assert!(!screen_text(&app, 80, 24).contains('✗'));
+}
+
 #[test]
 fn help_overlay_ends_with_a_long_support_text_wrapped_whole() {
     let mut journal = filled();

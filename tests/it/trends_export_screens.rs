@@ -327,10 +327,13 @@ fn trends_flagged_shows_every_flag_and_the_support_text() {
         ]
     );
     insta::assert_snapshot!("trends_flagged_80x24", screen_text(&app, 80, 24));
-    // Scroll to the flags.
+    // Scroll to the flags (below the patterns panel).
     update(&mut app, Action::Resize(80, 24));
     for _ in 0..2 {
         press(&mut app, key(KeyCode::PageDown));
+    }
+    for _ in 0..5 {
+        press(&mut app, key(KeyCode::Down));
     }
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("⚑ Support could help"), "{text}");
@@ -484,12 +487,12 @@ fn every_advertised_trends_key_does_something() {
     let advertised: Vec<&str> = app.hints().iter().map(|h| h.keys).collect();
     assert_eq!(
         advertised,
-        ["←→", "-/+", "s", "d"],
+        ["←→", "-/+", "s", "p", "d"],
         "no scroll keys before the page is known to overflow"
     );
     update(&mut app, Action::Resize(80, 24));
     let advertised: Vec<&str> = app.hints().iter().map(|h| h.keys).collect();
-    assert_eq!(advertised, ["←→", "↑↓", "PgUp/PgDn", "-/+", "s", "d"]);
+    assert_eq!(advertised, ["←→", "↑↓", "PgUp/PgDn", "-/+", "s", "p", "d"]);
     for binding in app.trends.bindings(&app.ctx()) {
         let mut app = trends_app(flagged());
         update(&mut app, Action::Resize(80, 24));
@@ -499,7 +502,8 @@ fn every_advertised_trends_key_does_something() {
                 app.trends.weeks,
                 app.trends.scroll,
                 app.trends.support_open,
-                app.trends.flags_dismissed
+                app.trends.flags_dismissed,
+                app.trends.patterns_open
             )
         );
         press(&mut app, binding.example);
@@ -509,7 +513,8 @@ fn every_advertised_trends_key_does_something() {
                 app.trends.weeks,
                 app.trends.scroll,
                 app.trends.support_open,
-                app.trends.flags_dismissed
+                app.trends.flags_dismissed,
+                app.trends.patterns_open
             )
         );
         assert_ne!(before, after, "{} does nothing", binding.keys);
@@ -814,4 +819,154 @@ fn a_support_text_with_a_long_link_is_never_cut_short() {
         joined(&text.replace('│', "")).contains(&format!("{url}(free).")),
         "{text}"
     );
+}
+
+/// Patterns, the worked example X1 of INSIGHTS.md §12 moved to today (Monday 2026-11-23, so a
+/// "stretch" runs Tuesday to Monday): check-ins on Wednesday, Friday and the Monday closing each
+/// of the last 8 stretches (no two consecutive: no next-day pairs), outside on Wednesdays only,
+/// exhaustion 3 on Wednesdays and 6 otherwise; and rest_block on Fridays only, with cynicism 2 on
+/// Fridays and 4 otherwise. Efficacy 6 throughout.
+fn patterned() -> Journal {
+    let mut days = Vec::new();
+    for w in 0..8u64 {
+        let monday = d("2026-11-23") - Days::new(7 * w);
+        for (back, e, c, outside, rest) in [
+            (5, 3, 4, true, false),
+            (3, 6, 2, false, true),
+            (0, 6, 4, false, false),
+        ] {
+            days.push(format!(
+                r#"{{"date": "{}", "exhaustion": {e}, "cynicism": {c}, "efficacy": 6, "habits": {{"outside": {outside}, "rest_block": {rest}}}}}"#,
+                monday - Days::new(back)
+            ));
+        }
+    }
+    journal_of(&days, "", "", "")
+}
+
+/// Scrolls the Trends page until the patterns panel heading is on the first row, or the page
+/// ends with the panel on screen.
+fn scroll_to_patterns(app: &mut App, width: u16, height: u16) {
+    update(app, Action::Resize(width, height));
+    for _ in 0..200 {
+        let text = screen_text(app, width, height);
+        if text.lines().nth(1).is_some_and(|l| l.contains("Patterns"))
+            || (text.contains("end of the review") && text.contains("Patterns ·"))
+        {
+            return;
+        }
+        press(app, key(KeyCode::Down));
+    }
+    panic!(
+        "the patterns panel never reached the top:\n{}",
+        screen_text(app, width, height)
+    );
+}
+
+#[test]
+fn patterns_are_computed_after_the_first_frame_and_kept_until_the_journal_or_day_changes() {
+    let mut app = app_with(patterned());
+    // App::new (what the first frame draws from) leaves the report for later.
+    assert!(app.derived.insights.is_none());
+    assert!(app.wants_idle());
+    app.screen = Screen::Trends;
+    update(&mut app, Action::Resize(80, 24));
+    scroll_to_patterns(&mut app, 80, 24);
+    assert!(screen_text(&app, 80, 24).contains("Looking for patterns…"));
+    // The runtime sends Idle once a frame is on screen.
+    update(&mut app, Action::Idle);
+    assert!(!app.wants_idle());
+    let first = app.derived.insights.clone().expect("computed on Idle");
+    assert!(!screen_text(&app, 80, 24).contains("Looking for patterns…"));
+    // A minute tick on the same day keeps the very same report.
+    update(&mut app, Action::Tick(at("2026-11-23T21:05:00+01:00")));
+    let kept = app.derived.insights.clone().expect("kept over a tick");
+    assert!(std::sync::Arc::ptr_eq(&first, &kept));
+    // A new journal day drops it (the window moved).
+    update(&mut app, Action::Tick(at("2026-11-24T04:01:00+01:00")));
+    assert!(app.derived.insights.is_none());
+    update(&mut app, Action::Idle);
+    assert_eq!(
+        app.derived.insights.as_ref().unwrap().today,
+        d("2026-11-24")
+    );
+    // A saved change drops it too.
+    let journal = app.journal.clone();
+    update(
+        &mut app,
+        Action::Saved {
+            journal: Box::new(journal),
+            what: "x".into(),
+        },
+    );
+    assert!(app.derived.insights.is_none());
+    // Arriving on Trends computes it at once, should the idle moment not have come yet.
+    press(&mut app, key(KeyCode::Char('1')));
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Char('4')));
+    assert!(app.derived.insights.is_some());
+}
+
+#[test]
+fn trends_patterns_panel() {
+    let mut app = trends_app(patterned());
+    let report = app.derived.insights.clone().expect("computed on arriving");
+    let summary = report.summary_lines();
+    // Fridays also differ in cynicism, so getting outside (Wednesdays) lists both ratings.
+    assert_eq!(
+        summary[0],
+        "On days you got outside (8 days) vs days you didn't (16): exhaustion 3.0 vs 6.0, cynicism 4.0 vs 3.0."
+    );
+    scroll_to_patterns(&mut app, 80, 24);
+    let text = screen_text(&app, 80, 24);
+    for line in &summary {
+        assert!(flat(&text).contains(line.as_str()), "{line}\n{text}");
+    }
+    insta::assert_snapshot!("trends_patterns_panel_80x24", text);
+    let mut app = trends_app(patterned());
+    scroll_to_patterns(&mut app, 50, 16);
+    insta::assert_snapshot!("trends_patterns_panel_50x16", screen_text(&app, 50, 16));
+}
+
+#[test]
+fn trends_patterns_full_view() {
+    let mut app = trends_app(patterned());
+    update(&mut app, Action::Resize(80, 24));
+    press(&mut app, key(KeyCode::Char('p')));
+    assert!(app.trends.patterns_open);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Clear patterns"), "{text}");
+    assert!(text.contains("p/Esc"), "the footer offers closing: {text}");
+    insta::assert_snapshot!("trends_patterns_full_80x24", text);
+    // Scrolled to the end: the footer F.
+    for _ in 0..5 {
+        press(&mut app, key(KeyCode::PageDown));
+    }
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        flat(&text.replace('│', "")).contains("A reflection aid, not a diagnosis."),
+        "{text}"
+    );
+    insta::assert_snapshot!("trends_patterns_full_end_80x24", text);
+    // `a` adds every comparison; Esc closes.
+    press(&mut app, key(KeyCode::Char('a')));
+    for _ in 0..5 {
+        press(&mut app, key(KeyCode::PageDown));
+    }
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        flat(&text.replace('│', "")).contains("no clear difference"),
+        "{text}"
+    );
+    insta::assert_snapshot!("trends_patterns_all_end_80x24", text);
+    press(&mut app, key(KeyCode::Esc));
+    assert!(!app.trends.patterns_open);
+    assert_eq!(app.screen, Screen::Trends);
+
+    let mut app = trends_app(patterned());
+    update(&mut app, Action::Resize(50, 16));
+    press(&mut app, key(KeyCode::Char('p')));
+    insta::assert_snapshot!("trends_patterns_full_50x16", screen_text(&app, 50, 16));
+    press(&mut app, key(KeyCode::Char('p')));
+    assert!(!app.trends.patterns_open);
 }

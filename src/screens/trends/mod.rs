@@ -11,6 +11,7 @@
 //! is already showing it. N and dismissed flags last for the session only.
 
 mod charts;
+mod patterns;
 
 use crate::scoring::{MIN_WEEK_CHECK_INS, NOT_A_DIAGNOSIS, fmt1};
 use crate::trends::{self, FlagKind, Review, WeekSummary};
@@ -47,6 +48,10 @@ pub struct State {
     pub flags_dismissed: bool,
     /// The support text box is open.
     pub support_open: bool,
+    /// The full patterns view is open (`p`), with every comparison (`a`), scrolled this far.
+    pub patterns_open: bool,
+    pub patterns_all: bool,
+    pub patterns_scroll: usize,
 }
 
 impl Default for State {
@@ -56,6 +61,9 @@ impl Default for State {
             scroll: 0,
             flags_dismissed: false,
             support_open: false,
+            patterns_open: false,
+            patterns_all: false,
+            patterns_scroll: 0,
         }
     }
 }
@@ -71,12 +79,18 @@ pub enum Msg {
     ToggleSupport,
     CloseSupport,
     ToggleFlags,
+    TogglePatterns,
+    ClosePatterns,
+    ToggleAllComparisons,
 }
 
 impl Component for State {
     type Msg = Msg;
 
     fn bindings(&self, ctx: &Ctx) -> Vec<Binding<Msg>> {
+        if self.patterns_open {
+            return self.pattern_bindings(ctx);
+        }
         let mut list = Vec::new();
         if self.support_open {
             list.push(Binding::new(
@@ -147,6 +161,9 @@ impl Component for State {
             list.push(Binding::new("s", "support", ch('s'), |k| {
                 is_char(k, 's').then_some(Msg::ToggleSupport)
             }));
+            list.push(Binding::new("p", "patterns", ch('p'), |k| {
+                is_char(k, 'p').then_some(Msg::TogglePatterns)
+            }));
         }
         let has_flags = ctx
             .derived
@@ -167,6 +184,9 @@ impl Component for State {
     }
 
     fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
+        if self.patterns_open {
+            return self.update_patterns(ctx, msg);
+        }
         let max_scroll = max_scroll(ctx);
         match msg {
             Msg::FewerWeeks => self.set_weeks(self.weeks.saturating_sub(1)),
@@ -179,16 +199,88 @@ impl Component for State {
             Msg::ToggleSupport => self.support_open = !self.support_open,
             Msg::CloseSupport => self.support_open = false,
             Msg::ToggleFlags => self.flags_dismissed = !self.flags_dismissed,
+            Msg::TogglePatterns => {
+                self.patterns_open = true;
+                self.patterns_scroll = 0;
+            }
+            Msg::ClosePatterns | Msg::ToggleAllComparisons => {}
         }
         Outcome::done()
     }
 
     fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         render(self, ctx, frame, area);
+        if self.patterns_open {
+            patterns::render_full(ctx, self.patterns_all, self.patterns_scroll, frame, area);
+        }
     }
 }
 
 impl State {
+    /// The keys while the full patterns view is open: it takes the screen's keys.
+    fn pattern_bindings(&self, ctx: &Ctx) -> Vec<Binding<Msg>> {
+        let mut list = vec![Binding::new(
+            "p/Esc",
+            "close patterns",
+            plain(KeyCode::Esc),
+            |k| (k.code == KeyCode::Esc || is_char(k, 'p')).then_some(Msg::ClosePatterns),
+        )];
+        let does = if self.patterns_all {
+            "hide every comparison"
+        } else {
+            "every comparison"
+        };
+        list.push(Binding::new("a", does, ch('a'), |k| {
+            is_char(k, 'a').then_some(Msg::ToggleAllComparisons)
+        }));
+        if patterns::max_scroll(ctx, self.patterns_all) > 0 {
+            list.push(Binding::new(
+                "↑↓",
+                "scroll",
+                plain(KeyCode::Down),
+                |k| {
+                    if keymap::is_down(k) {
+                        Some(Msg::ScrollDown)
+                    } else if keymap::is_up(k) {
+                        Some(Msg::ScrollUp)
+                    } else {
+                        None
+                    }
+                },
+            ));
+            list.push(
+                Binding::new(
+                    "PgUp/PgDn",
+                    "scroll a page",
+                    plain(KeyCode::PageDown),
+                    |k| match k.code {
+                        KeyCode::PageDown => Some(Msg::PageDown),
+                        KeyCode::PageUp => Some(Msg::PageUp),
+                        _ => None,
+                    },
+                )
+                .help_only(),
+            );
+        }
+        list
+    }
+
+    /// A message while the full patterns view is open.
+    fn update_patterns(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
+        let max = patterns::max_scroll(ctx, self.patterns_all);
+        let scroll = self.patterns_scroll.min(max);
+        match msg {
+            Msg::ClosePatterns | Msg::TogglePatterns => self.patterns_open = false,
+            Msg::ToggleAllComparisons => self.patterns_all = !self.patterns_all,
+            Msg::ScrollUp => self.patterns_scroll = scroll.saturating_sub(1),
+            Msg::ScrollDown => self.patterns_scroll = (scroll + 1).min(max),
+            Msg::PageUp => self.patterns_scroll = scroll.saturating_sub(PAGE),
+            Msg::PageDown => self.patterns_scroll = (scroll + PAGE).min(max),
+            _ => {}
+        }
+        Outcome::done()
+    }
+
     /// Shows `weeks` weeks (kept within MIN_WEEKS..=MAX_WEEKS); the app recomputes the review
     /// for them.
     fn set_weeks(&mut self, weeks: usize) {
@@ -458,6 +550,8 @@ fn page(ctx: &Ctx, review: &Review, area: Rect) -> Vec<Piece> {
     lines.push(Line::raw(""));
     lines.extend(connection_lines(review, width, theme));
     lines.extend(boundary_lines(ctx, review, width));
+    lines.push(Line::raw(""));
+    lines.extend(patterns::panel_lines(ctx, width));
     lines.push(Line::raw(""));
     lines.extend(flag_section(ctx, review, width));
     if !seek_support_shown(ctx, review) {
