@@ -12,11 +12,13 @@ pub mod derived;
 pub mod error;
 pub mod export;
 pub mod generate;
-pub mod import;
 pub mod insights;
 pub mod journal;
+pub mod merge;
 pub mod paths;
 pub mod reminders;
+#[cfg(test)]
+pub(crate) mod sample;
 pub mod scoring;
 pub mod screens;
 pub mod stay_close;

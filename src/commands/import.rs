@@ -14,8 +14,8 @@
 use super::{Context, print};
 use crate::cli::ImportArgs;
 use crate::error::{Exit, Failure};
-use crate::import::merge;
 use crate::journal::{self, Journal};
+use crate::merge::merge;
 use crate::store::{CLI_LOCK_PATIENCE, backup};
 use anyhow::Result;
 use std::path::Path;

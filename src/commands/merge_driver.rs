@@ -14,8 +14,8 @@
 use super::import::read_import_file;
 use crate::cli::MergeDriverArgs;
 use crate::error::{Exit, Failure};
-use crate::import::merge;
 use crate::journal::Journal;
+use crate::merge::merge;
 use crate::store::write_atomic;
 use anyhow::Result;
 use std::path::Path;
@@ -47,7 +47,7 @@ pub fn merge_three(
     base: Option<&Journal>,
     ours: &Journal,
     theirs: &Journal,
-) -> crate::import::Merge {
+) -> crate::merge::Merge {
     let Some(base) = base else {
         return merge(ours, theirs);
     };
@@ -81,7 +81,7 @@ fn drop_deleted_by(side: &Journal, other: &Journal, base: &Journal) -> Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::fixture::sample;
+    use crate::sample::sample;
 
     #[test]
     fn a_deletion_on_one_side_stays_deleted_and_additions_from_both_are_kept() {

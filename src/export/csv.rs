@@ -135,8 +135,8 @@ fn text_cell(text: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{arb_journal, d, sample};
     use super::*;
+    use crate::sample::{arb_journal, d, sample};
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 

@@ -51,9 +51,9 @@ fn encode_range(journal: &Journal, range: Range) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{d, sample};
     use super::*;
     use crate::journal::decode;
+    use crate::sample::{d, sample};
 
     #[test]
     fn whole_journal_export_is_the_journal_file_byte_for_byte() {

@@ -126,7 +126,7 @@ fn write_title(
          reversed; 50 or more reads as high strain. Weekly means need at least \
          {MIN_WEEK_CHECK_INS} check-ins; days without a check-in are gaps, not zeros. \
          Weeks start on {}.\n\n",
-        crate::journal::clock::weekday_title(week_starts_on)
+        crate::journal::calendar::weekday_title(week_starts_on)
     )
     .expect("writing to a String cannot fail");
     if check_ins.is_empty() && connections.is_empty() {
@@ -473,8 +473,8 @@ fn write_patterns(out: &mut String, journal: &Journal, range: Range) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{arb_text, d, sample};
     use super::*;
+    use crate::sample::{arb_text, d, sample};
     use proptest::prelude::*;
 
     /// The lines of the section that starts with `heading`, up to the next heading.

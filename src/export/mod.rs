@@ -117,9 +117,6 @@ pub fn export(journal: &Journal, format: Format, range: Range) -> Vec<u8> {
 }
 
 #[cfg(test)]
-pub(crate) mod fixture;
-
-#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -1,6 +1,6 @@
 //! A boundary: the user's own rule, with the window and weekdays it applies to.
 
-use super::clock::{ClockTime, ShortDay, opt_date_format};
+use super::calendar::{ClockTime, ShortDay, opt_date_format};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
@@ -26,7 +26,7 @@ pub struct Boundary {
         with = "opt_date_format"
     )]
     pub created: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "super::clock::null_as_default")]
+    #[serde(default, deserialize_with = "super::calendar::null_as_default")]
     pub archived: bool,
     #[serde(flatten)]
     pub extra: Map<String, Value>,

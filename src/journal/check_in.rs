@@ -1,6 +1,6 @@
 //! A day's check-in: the three ratings, recovery habits, boundary outcomes and a note.
 
-use super::clock::{date_format, null_as_default};
+use super::calendar::{date_format, null_as_default};
 use super::rating::Rating;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ pub struct CheckIn {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "super::clock::opt_timestamp_format"
+        with = "super::calendar::opt_timestamp_format"
     )]
     pub recorded_at: Option<DateTime<FixedOffset>>,
     pub exhaustion: Rating,

@@ -712,7 +712,7 @@ mod tests {
 
     mod properties {
         use super::super::*;
-        use crate::export::fixture::arb_journal;
+        use crate::sample::arb_journal;
         use proptest::prelude::*;
 
         /// Any JSON number: long integers, long fractions, exponents in every spelling.

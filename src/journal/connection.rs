@@ -1,6 +1,6 @@
 //! A logged connection with another person, and the vocabularies that describe it.
 
-use super::clock::date_format;
+use super::calendar::date_format;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
@@ -14,7 +14,7 @@ pub struct Connection {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "super::clock::opt_timestamp_format"
+        with = "super::calendar::opt_timestamp_format"
     )]
     pub recorded_at: Option<DateTime<FixedOffset>>,
     #[serde(deserialize_with = "person_name")]
@@ -25,13 +25,13 @@ pub struct Connection {
     #[serde(
         default,
         skip_serializing_if = "String::is_empty",
-        deserialize_with = "super::clock::null_as_default"
+        deserialize_with = "super::calendar::null_as_default"
     )]
     pub note: String,
     #[serde(
         default,
         skip_serializing_if = "String::is_empty",
-        deserialize_with = "super::clock::null_as_default"
+        deserialize_with = "super::calendar::null_as_default"
     )]
     pub gratitude: String,
     #[serde(flatten)]

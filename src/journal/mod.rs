@@ -4,9 +4,9 @@
 //! `store` module moves these values to and from `journal.json`.
 
 mod boundary;
+pub mod calendar;
 mod change;
 mod check_in;
-pub mod clock;
 mod codec;
 mod connection;
 mod person;
@@ -15,9 +15,9 @@ pub mod search;
 mod settings;
 
 pub use boundary::{Boundary, check_boundary_text};
+pub use calendar::{ClockTime, FIRST_DAY, LAST_DAY, LongDay, ShortDay, journal_day, parse_date};
 pub use change::Change;
 pub use check_in::{CheckIn, HABIT_LABELS, Habits, Outcome, check_sleep_hours};
-pub use clock::{ClockTime, FIRST_DAY, LAST_DAY, LongDay, ShortDay, journal_day, parse_date};
 pub use codec::{DecodeError, decode, encode};
 pub use connection::{Connection, Felt, InitiatedBy, Kind, check_person};
 pub use person::{DrainingAnswer, MAX_EVERY_DAYS, Person, match_key, parse_every};
@@ -38,20 +38,20 @@ pub const VERSION: u64 = 1;
 pub struct Journal {
     pub format: String,
     pub version: u64,
-    #[serde(default, deserialize_with = "clock::null_as_default")]
+    #[serde(default, deserialize_with = "calendar::null_as_default")]
     pub settings: Settings,
-    #[serde(default, deserialize_with = "clock::null_as_default")]
+    #[serde(default, deserialize_with = "calendar::null_as_default")]
     pub check_ins: Vec<CheckIn>,
-    #[serde(default, deserialize_with = "clock::null_as_default")]
+    #[serde(default, deserialize_with = "calendar::null_as_default")]
     pub connections: Vec<Connection>,
-    #[serde(default, deserialize_with = "clock::null_as_default")]
+    #[serde(default, deserialize_with = "calendar::null_as_default")]
     pub boundaries: Vec<Boundary>,
     /// People the user chose to stay close to (added in 0.2; absent in older files, and left
     /// out of the file while empty so those files stay byte-identical).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "clock::null_as_default"
+        deserialize_with = "calendar::null_as_default"
     )]
     pub people: Vec<Person>,
     #[serde(flatten)]

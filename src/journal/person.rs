@@ -3,7 +3,7 @@
 //!
 //! Pure data. Which people to suggest reaching out to, and when, is `stay_close`'s business.
 
-use super::clock::opt_date_format;
+use super::calendar::opt_date_format;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
@@ -21,7 +21,7 @@ pub struct Person {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "super::clock::null_as_default"
+        deserialize_with = "super::calendar::null_as_default"
     )]
     pub aliases: Vec<String>,
     /// The hoped-for rhythm in days (1–365); absent means no cadence.
@@ -45,12 +45,12 @@ pub struct Person {
         with = "opt_date_format"
     )]
     pub paused_until: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "super::clock::null_as_default")]
+    #[serde(default, deserialize_with = "super::calendar::null_as_default")]
     pub archived: bool,
     #[serde(
         default,
         skip_serializing_if = "String::is_empty",
-        deserialize_with = "super::clock::null_as_default"
+        deserialize_with = "super::calendar::null_as_default"
     )]
     pub note: String,
     /// The user's answer to "Keep a reach-out reminder for …?", asked once when recent contacts

@@ -1,6 +1,6 @@
 //! The user's settings: when a week starts, when a day starts, the support text and the days off.
 
-use super::clock::{ClockTime, LongDay, ShortDay, WEEK};
+use super::calendar::{ClockTime, LongDay, ShortDay, WEEK};
 use chrono::Weekday;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};

@@ -10,15 +10,15 @@
 
 mod atomic;
 pub mod backup;
+mod export_file;
 mod fingerprint;
 mod lock;
-mod output;
 pub mod summary;
 
 pub use atomic::{follow_links, write_atomic};
+pub use export_file::{OutputError, write_export};
 pub use fingerprint::{Fingerprint, Stat};
 pub use lock::{LockError, WriterLock};
-pub use output::{OutputError, write_export};
 
 use crate::error::{Exit, Failure};
 use crate::journal::{self, DecodeError, Journal};

@@ -36,7 +36,7 @@ pub use weeks::{
     slope_28d, week_summaries,
 };
 
-use crate::journal::clock::date_format;
+use crate::journal::calendar::date_format;
 use crate::journal::{CheckIn, Connection, Journal};
 use crate::scoring::round1;
 use chrono::{Days, NaiveDate};

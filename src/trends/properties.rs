@@ -63,7 +63,7 @@ fn journals() -> impl Strategy<Value = (Journal, NaiveDate)> {
         .prop_map(|(today_shift, first_day, days, connections)| {
             let today = shift(d("2026-11-23"), today_shift);
             let mut journal = Journal::default();
-            journal.settings.week_starts_on = LongDay(crate::journal::clock::WEEK[first_day]);
+            journal.settings.week_starts_on = LongDay(crate::journal::calendar::WEEK[first_day]);
             journal.check_ins = days
                 .iter()
                 .map(|(&offset, input)| make_check_in(shift(today, offset), input))

@@ -23,7 +23,7 @@ pub fn table(review: &Review, support_text: &str) -> String {
         Some(week) => format!(
             "Weekly review as of {} (weeks start on {})",
             review.today,
-            crate::journal::clock::weekday_title(week.week_start.weekday())
+            crate::journal::calendar::weekday_title(week.week_start.weekday())
         ),
         None => format!("Weekly review as of {}", review.today),
     };

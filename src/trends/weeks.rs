@@ -11,7 +11,7 @@
 use super::figures::{ConnectionCounts, OutcomeCounts, known_boundary_ids};
 use super::{check_ins_until, connections_until, first_of_last, round1, round1_opt, within_last};
 use crate::journal::Journal;
-use crate::journal::clock::{date_format, opt_date_format};
+use crate::journal::calendar::{date_format, opt_date_format};
 use crate::scoring::{Band, Means, Sums, strain, week_start};
 use chrono::{Days, NaiveDate};
 use serde::{Serialize, Serializer};

@@ -120,7 +120,7 @@ fn build(days: &[DaySpec], days_off: [bool; 7]) -> Journal {
             extra: Map::new(),
         });
     }
-    let off: Vec<chrono::Weekday> = rekindle::journal::clock::WEEK
+    let off: Vec<chrono::Weekday> = rekindle::journal::calendar::WEEK
         .into_iter()
         .zip(days_off)
         .filter(|(_, off)| *off)

@@ -80,7 +80,7 @@ struct Window {
 
 fn ticks(days: Option<&[ShortDay]>) -> [bool; 7] {
     let days = days.unwrap_or(&[]);
-    crate::journal::clock::WEEK.map(|w| days.iter().any(|d| d.0 == w))
+    crate::journal::calendar::WEEK.map(|w| days.iter().any(|d| d.0 == w))
 }
 
 fn time_text(time: Option<ClockTime>) -> String {
@@ -191,7 +191,7 @@ impl Form {
             base_days
         } else if self.days.iter().any(|t| *t) {
             Some(
-                crate::journal::clock::WEEK
+                crate::journal::calendar::WEEK
                     .iter()
                     .zip(self.days)
                     .filter(|(_, ticked)| *ticked)
@@ -404,7 +404,10 @@ pub fn render(ctx: &Ctx, form: &Form, frame: &mut Frame, area: Rect) {
                         theme.dim
                     };
                     spans.push(Span::styled(
-                        format!("{mark}{}", ShortDay(crate::journal::clock::WEEK[i]).name()),
+                        format!(
+                            "{mark}{}",
+                            ShortDay(crate::journal::calendar::WEEK[i]).name()
+                        ),
                         style,
                     ));
                     spans.push(Span::raw(" "));

@@ -1,4 +1,5 @@
-//! Import: merging a journal file (usually a JSON export) into the journal, with a report.
+//! The pure merge of two journals, used by `rekindle import` and the git merge driver, with a
+//! with a report of every change.
 //!
 //! Pure. Nothing here reads files or the clock: the CLI decodes the import file with
 //! `journal::decode`, calls `merge`, shows `MergeReport::summary`, and saves the merged journal
@@ -647,9 +648,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::fixture::{arb_journal, d, sample};
     use crate::export::{Format, Range, export};
     use crate::journal::{CheckIn, Felt, Rating, decode};
+    use crate::sample::{arb_journal, d, sample};
     use proptest::prelude::*;
 
     fn at(rfc3339: &str) -> Option<DateTime<FixedOffset>> {

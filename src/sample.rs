@@ -1,4 +1,5 @@
-//! A small hand-made journal shared by the export and import tests (test builds only).
+//! The one home of sample journals for unit tests (test builds only): a small hand-made journal
+//! shared by the export, codec and merge tests.
 //!
 //! Three weeks with check-ins (Mondays 2026-11-09, 11-16 and 11-30), an empty week between them:
 //! - week of 11-09: 3 check-ins, E 5.0 C 3.7 F 6.0, composite 42.2 moderate (SCORING.md's worked
@@ -130,7 +131,7 @@ fn arb_settings() -> impl Strategy<Value = Settings> {
     )
         .prop_map(|(weekday, hour, support)| {
             let mut settings = Settings {
-                week_starts_on: crate::journal::LongDay(crate::journal::clock::WEEK[weekday]),
+                week_starts_on: crate::journal::LongDay(crate::journal::calendar::WEEK[weekday]),
                 day_starts_at: ClockTime::new(hour, 0).expect("hours 0–23 are valid"),
                 ..Settings::default()
             };
