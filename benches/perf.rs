@@ -1,4 +1,4 @@
-//! `cargo bench --bench perf`: the SPEC §7 figures on generated 1-, 10- and 50-year journals
+//! `cargo bench --bench perf`: the the README's performance section figures on generated 1-, 10- and 50-year journals
 //! with notes of about 300 characters (issue 16: the first frame and `status` cost the same at
 //! every size).
 //!
@@ -239,7 +239,7 @@ fn key_to_frame(years: u32, runs: usize) -> Figures {
     Figures::new(samples)
 }
 
-/// The release binary may be at most 6 MB (SPEC §7; README "Install" states the figure).
+/// The release binary may be at most 6 MB (the README's performance section; README "Install" states the figure).
 const MAX_BINARY_BYTES: u64 = 6_000_000;
 
 /// Prints the binary's size and `--version` time; returns whether the size is within target and

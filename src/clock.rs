@@ -14,7 +14,7 @@ pub const NOW_ENV: &str = "REKINDLE_NOW";
 /// zone like the real clock would be, so `TZ` applies to both).
 ///
 /// The override's own offset says which instant is meant; the zone it is shown in is `TZ`'s, as
-/// for the real clock (SPEC §2: `date` is the local calendar day, `recorded_at` carries the local
+/// for the real clock (docs/FORMAT.md: `date` is the local calendar day, `recorded_at` carries the local
 /// offset). Honouring the override's offset instead would make a test clock and the real clock
 /// disagree on which day it is.
 ///

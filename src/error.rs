@@ -1,4 +1,4 @@
-//! User-facing failures and the exit codes they map to (SPEC §3).
+//! User-facing failures and the exit codes they map to (the README's command list).
 //!
 //! Messages read `rekindle: <what went wrong>: <which file/value>` plus a hint on what to do.
 //! They never quote journal text: a note must not end up in a terminal log or a bug report.

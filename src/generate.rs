@@ -29,7 +29,7 @@ pub struct Spec {
 
 impl Spec {
     /// `years` of daily check-ins ending on `end`: every day checked in, ~4 connections a week,
-    /// 8 boundaries — the journal SPEC §7 measures against.
+    /// 8 boundaries — the journal the README's performance section measures against.
     pub fn years(years: u32, end: NaiveDate, seed: u64) -> Spec {
         Spec {
             seed,

@@ -6,7 +6,7 @@
 //! unless `--dry-run`. Both inputs are assumed to have passed `decode` (one check-in per date,
 //! unique ids).
 //!
-//! Rules (SPEC §3 `import`):
+//! Rules (the README's command list `import`):
 //! - Check-ins are matched by date. A day in both with different content is a conflict: the one
 //!   with the later `recorded_at` wins; an absent `recorded_at` counts as oldest; on a tie the
 //!   journal keeps its own. The result lists check-ins by date.

@@ -2,7 +2,7 @@
 //! shared by the export, codec and merge tests.
 //!
 //! Three weeks with check-ins (Mondays 2026-11-09, 11-16 and 11-30), an empty week between them:
-//! - week of 11-09: 3 check-ins, E 5.0 C 3.7 F 6.0, composite 42.2 moderate (SCORING.md's worked
+//! - week of 11-09: 3 check-ins, E 5.0 C 3.7 F 6.0, composite 42.2 moderate (docs/SCORING.md's worked
 //!   example); a note full of Markdown; a nourishing call with a gratitude line;
 //! - week of 11-16: 2 check-ins (not enough for means); a slipped boundary; a record naming a
 //!   boundary id that does not exist; a formula-like note; a draining visit with a two-line note;

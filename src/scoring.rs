@@ -1,6 +1,6 @@
 //! Daily and weekly burnout figures: strain, composite, band, weekly means, display rounding.
 //!
-//! The rules are SCORING.md's. Pure: takes check-ins and dates, returns numbers. Every threshold
+//! The rules are docs/SCORING.md's. Pure: takes check-ins and dates, returns numbers. Every threshold
 //! is decided on exact integer sums, never on floating-point averages (20, 20, 5 averages to
 //! 49.99999999999999 in floats but is exactly 50, "high").
 

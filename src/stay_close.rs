@@ -271,7 +271,7 @@ fn draining(theirs: &[&Connection], today: NaiveDate) -> bool {
 }
 
 /// Rule 4: today's exhaustion 7 or more, or 8 of the last 14 days at 7 or more (the
-/// `sustained_exhaustion` rule of SCORING.md).
+/// `sustained_exhaustion` rule of docs/SCORING.md).
 pub fn hard_day(check_ins: &[CheckIn], today: NaiveDate) -> bool {
     let first = today
         .checked_sub_days(Days::new(13))

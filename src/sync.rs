@@ -1,5 +1,5 @@
 //! Using one journal on two machines: finding the copies a sync tool leaves beside the journal
-//! when both machines changed it (SPEC §3 `paths`), for `rekindle paths` and the TUI to show.
+//! when both machines changed it (the README's command list `paths`), for `rekindle paths` and the TUI to show.
 //!
 //! Sync tools keep both versions under names like:
 //! - Syncthing: `journal.sync-conflict-20261116-123456-ABCDEF7.json`

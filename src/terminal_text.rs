@@ -1,4 +1,4 @@
-//! The one sanitiser for human-readable output (SPEC §6 "Safe output").
+//! The one sanitiser for human-readable output (docs/FORMAT.md "Safe output").
 //!
 //! Text that came from the journal, an import file, a path or an argument can hold bytes a
 //! terminal obeys: `ESC [2J` clears the screen, OSC 52 writes the clipboard, OSC 8 hides a link,

@@ -2,7 +2,7 @@
 //!
 //! A day without a check-in needs the three ratings. On a day that has one, only the fields
 //! given on the command line change; the note, habits, boundary outcomes and fields this
-//! version does not know are kept, and the output says what changed (SPEC §2). `--replace`
+//! version does not know are kept, and the output says what changed (docs/FORMAT.md). `--replace`
 //! records the day afresh from the options given (fields unknown to this version are still
 //! kept: the user cannot see or give them here).
 
@@ -191,7 +191,7 @@ fn apply(day: &mut CheckIn, args: &CheckinArgs, note: Option<String>, sleep: &Ha
     }
     // Booleans are recorded only when at least one habit flag is given: the named ones as
     // `true`, and unnamed ones not yet recorded as `false`, so "days with vs without"
-    // comparisons have both sides (SPEC §2). A habit already recorded that day is kept.
+    // comparisons have both sides (docs/FORMAT.md). A habit already recorded that day is kept.
     let given = [
         args.exercise,
         args.outside,

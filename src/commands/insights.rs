@@ -1,4 +1,4 @@
-//! `rekindle insights`: patterns (INSIGHTS.md) as text, or as JSON for scripts.
+//! `rekindle insights`: patterns (docs/INSIGHTS.md) as text, or as JSON for scripts.
 //!
 //! Read-only: no lock and no write of any kind, so it runs beside an open TUI. Exit 0 whatever
 //! the result ("no clear difference" and "not enough data" are answers, not errors).

@@ -240,7 +240,7 @@ pub fn not_in_future(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Fai
 /// Writes human-readable text to stdout; a closed pipe (`rekindle export | head`) is not an
 /// error. The whole text goes through `terminal_text::visible`, so a journal value, a path or
 /// an argument inside it can never drive the terminal; rekindle's own wording holds no
-/// controls, so only those values are ever changed (SPEC §6 "Safe output").
+/// controls, so only those values are ever changed (docs/FORMAT.md "Safe output").
 pub fn print(args: std::fmt::Arguments) -> Result<()> {
     let text = match args.as_str() {
         Some(text) => std::borrow::Cow::Borrowed(text),

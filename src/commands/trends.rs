@@ -1,4 +1,4 @@
-//! `rekindle trends`: the weekly review as a table, or as the JSON object of SCORING.md.
+//! `rekindle trends`: the weekly review as a table, or as the JSON object of docs/SCORING.md.
 //!
 //! Read-only: no lock and no write of any kind, so it runs beside an open TUI.
 

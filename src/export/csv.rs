@@ -8,7 +8,7 @@
 //! Columns: `date, exhaustion, cynicism, efficacy, strain, composite, band, sleep_hours`, one
 //! column per boolean habit (`1` yes, `0` no, empty = not recorded), `boundaries_kept,
 //! boundaries_slipped` (records naming a boundary that is not in the journal are counted nowhere,
-//! as in SCORING.md), `connections` (how many that day), `note`.
+//! as in docs/SCORING.md), `connections` (how many that day), `note`.
 
 use super::Range;
 use crate::journal::{HABIT_LABELS, Journal, Outcome};

@@ -443,7 +443,7 @@ fn list_marker(line: &str) -> Option<usize> {
     (is_marker && closes).then_some(run)
 }
 
-/// A closing "Patterns" section when there is at least one clear insight (INSIGHTS.md): the
+/// A closing "Patterns" section when there is at least one clear insight (docs/INSIGHTS.md): the
 /// summary sentences and the footer, as of the end of the range (or the last check-in).
 fn write_patterns(out: &mut String, journal: &Journal, range: Range) {
     let last = journal
@@ -692,7 +692,7 @@ mod tests {
     #[test]
     fn a_patterns_section_closes_the_export_only_when_something_is_clear() {
         use crate::journal::{CheckIn, Journal, Rating};
-        // Mondays, Wednesdays (outside, exhaustion 3) and Fridays of 8 weeks: INSIGHTS.md X1.
+        // Mondays, Wednesdays (outside, exhaustion 3) and Fridays of 8 weeks: docs/INSIGHTS.md X1.
         let mut journal = Journal::default();
         let monday = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
         for week in 0..8u64 {

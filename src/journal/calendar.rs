@@ -61,7 +61,7 @@ impl serde::de::Visitor<'_> for DateVisitor {
     }
 }
 
-/// Reads an optional field where `null` means the same as the field being absent (SPEC §2:
+/// Reads an optional field where `null` means the same as the field being absent (docs/FORMAT.md:
 /// "absent = empty"); a save then leaves it out.
 pub fn null_as_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
     d: D,

@@ -137,7 +137,7 @@ impl Journal {
 
     /// A fresh connection id for a connection dated `date`: `c-YYYYMMDD-` and 6 random
     /// letters and digits (`c-20261123-k3x9qa`), so two devices adding connections on the same
-    /// day do not pick the same id (SPEC §2). Older journals' `c-YYYYMMDD-N` ids stay as they
+    /// day do not pick the same id (docs/FORMAT.md). Older journals' `c-YYYYMMDD-N` ids stay as they
     /// are; the reader takes any unique string.
     pub fn next_connection_id(&self, date: NaiveDate) -> String {
         let stem = format!("c-{}-", date.format("%Y%m%d"));

@@ -19,7 +19,7 @@ pub struct Settings {
     pub day_starts_at: ClockTime,
     #[serde(default = "default_support_text", deserialize_with = "support_text")]
     pub support_text: String,
-    /// Weekdays that are days off, for how patterns group days (INSIGHTS.md). Written only when
+    /// Weekdays that are days off, for how patterns group days (docs/INSIGHTS.md). Written only when
     /// it differs from the default, so a file that never set it reads exactly as before.
     #[serde(default, skip_serializing_if = "DaysOff::is_default")]
     pub days_off: DaysOff,
@@ -245,7 +245,7 @@ fn default_support_text() -> String {
     DEFAULT_SUPPORT_TEXT.to_string()
 }
 
-// `null` in a setting means the same as leaving it out: the default (SPEC §2, README).
+// `null` in a setting means the same as leaving it out: the default (docs/FORMAT.md, README).
 fn week_start<'de, D: Deserializer<'de>>(d: D) -> Result<LongDay, D::Error> {
     Ok(Option::deserialize(d)?.unwrap_or_else(default_week_start))
 }

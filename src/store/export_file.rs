@@ -1,5 +1,5 @@
 //! Writing an export to a file the user named: the one set of rules `rekindle export -o FILE` and
-//! the TUI's export dialog share (SPEC §6).
+//! the TUI's export dialog share (docs/FORMAT.md).
 //!
 //! - Never over rekindle's own files: the journal, anything in `backups/`, the lock. Paths are
 //!   compared after resolving symlinks and `..` (`canonicalize`), and on Unix also by device and

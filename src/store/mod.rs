@@ -28,7 +28,7 @@ use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-/// The largest journal, import file or backup rekindle reads: 256 MiB (SPEC §6). A 50-year
+/// The largest journal, import file or backup rekindle reads: 256 MiB (docs/FORMAT.md). A 50-year
 /// journal with long notes is a few tens of MiB.
 pub const MAX_INPUT_BYTES: u64 = 256 << 20;
 

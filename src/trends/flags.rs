@@ -1,4 +1,4 @@
-//! The five gentle flags of SCORING.md: each with its kind, the evidence in numbers and one
+//! The five gentle flags of docs/SCORING.md: each with its kind, the evidence in numbers and one
 //! suggestion drawn from recovery practice.
 //!
 //! Pure: takes the journal and "today", never reads the clock or the disk. Every rule is decided
@@ -73,7 +73,7 @@ pub struct Flag {
     pub suggestion: String,
 }
 
-/// Every flag raised as of `today`, in the order of SCORING.md's table; `boundary_slipping`
+/// Every flag raised as of `today`, in the order of docs/SCORING.md's table; `boundary_slipping`
 /// once per boundary, by id.
 pub fn flags(journal: &Journal, today: NaiveDate) -> Vec<Flag> {
     flags_with(journal, today, &weekly_sums(journal, today))

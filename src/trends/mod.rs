@@ -208,7 +208,7 @@ mod tests {
     use crate::journal::{Felt, InitiatedBy, Outcome};
     use serde_json::{Value, json};
 
-    /// The `rekindle trends --json` example of SCORING.md, verbatim.
+    /// The `rekindle trends --json` example of docs/SCORING.md, verbatim.
     const SCORING_EXAMPLE: &str = r#"{
       "today": "2026-11-23",
       "weeks": [

@@ -5,7 +5,7 @@
 //! `settings.week_starts_on` and are named by their first day. A week's means come from
 //! `scoring::Sums` (exact integer sums, `None` below 3 check-ins: missed days are gaps, never
 //! zeros). The change is computed from unrounded composites and rounded once, exactly, with
-//! integers; its direction is decided on that rounded value, as SCORING.md requires ("Δ 4.952 →
+//! integers; its direction is decided on that rounded value, as docs/SCORING.md requires ("Δ 4.952 →
 //! 5.0 rising").
 
 use super::figures::{ConnectionCounts, OutcomeCounts, known_boundary_ids};
@@ -22,7 +22,7 @@ pub const SLOPE_DAYS: u64 = 28;
 /// … and needs at least this many check-ins in them.
 pub const SLOPE_MIN_CHECK_INS: u32 = 10;
 /// Change of 5 composite points or more (after rounding) reads as rising or falling: half a
-/// scale step on average — a product judgment, stated as such in SCORING.md.
+/// scale step on average — a product judgment, stated as such in docs/SCORING.md.
 const DIRECTION_TENTHS: i64 = 50;
 
 /// One calendar week of the review.
@@ -179,7 +179,7 @@ impl Direction {
 
 /// The latest week with means against the calendar week just before it.
 ///
-/// Null shape (SCORING.md leaves it open): the JSON `change` is always an object with the same
+/// Null shape (docs/SCORING.md leaves it open): the JSON `change` is always an object with the same
 /// four keys. No week with means anywhere: all four are `null`. A latest week with means but a
 /// previous calendar week without: `week_start` and `previous_week_start` are dates, `composite`
 /// and `direction` are `null`.

@@ -1,6 +1,6 @@
 //! An editable text value with a cursor: the one text field every form uses.
 //!
-//! Hand-written rather than `ratatui-textarea` because rekindle's keyboard contract (SPEC §4:
+//! Hand-written rather than `ratatui-textarea` because rekindle's keyboard contract (the README's screen guide:
 //! printable keys are text, `Esc` leaves the field, `Ctrl-S` saves from anywhere, `Enter` on the
 //! last field saves) needs the form, not the widget, to decide what each key means; the editing
 //! itself is a few operations on a `String`.

@@ -17,7 +17,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-/// The three questions with their 0 and 10 anchors (SCORING.md; rekindle's own wording).
+/// The three questions with their 0 and 10 anchors (docs/SCORING.md; rekindle's own wording).
 pub const QUESTIONS: [(&str, &str, &str, &str); 3] = [
     (
         "Exhaustion",

@@ -313,7 +313,7 @@ pub fn outcome_words(outcome: Option<Outcome>, glyphs: Glyphs) -> (&'static str,
     }
 }
 
-/// At most this many flags are listed outside the Trends screen (SCORING.md: two or three
+/// At most this many flags are listed outside the Trends screen (docs/SCORING.md: two or three
 /// signposts at a time); the rest are counted.
 const FLAGS_ELSEWHERE: usize = 2;
 
@@ -343,7 +343,7 @@ fn flag_lines(ctx: &Ctx, width: usize) -> Vec<ratatui::text::Line<'static>> {
         ));
     };
     let mut flags: Vec<&crate::trends::Flag> = review.flags.iter().collect();
-    // Stable: the others keep SCORING.md's order.
+    // Stable: the others keep docs/SCORING.md's order.
     flags.sort_by_key(|f| f.kind != FlagKind::SeekSupport);
     let seek_support = flags
         .first()

@@ -1,7 +1,7 @@
 //! The add/edit form of the connection log: person (completed from the people already logged),
 //! kind, who started it, how it felt, a note, a gratitude line and the date.
 //!
-//! A new connection defaults to a message, started by me, neutral, today (SPEC §4), so a name
+//! A new connection defaults to a message, started by me, neutral, today (the README's screen guide), so a name
 //! and `Ctrl-S` is enough. Completion shows the best match greyed after the cursor and `→` at
 //! the end of the text takes it; `Tab` stays the screen switch it is everywhere else.
 

@@ -1,6 +1,6 @@
 //! The per-person view of the connection log: over the last 90 days, how often the user was in
 //! touch with each person, when last, and what share of those contacts felt nourishing or
-//! draining — shares, not a ratio (SCORING.md), so the draining side is never hidden.
+//! draining — shares, not a ratio (docs/SCORING.md), so the draining side is never hidden.
 //! Also the names the add form completes from.
 
 use super::State;
