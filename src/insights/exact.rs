@@ -1,5 +1,5 @@
 //! Exact arithmetic for patterns: rationals for means and differences, big fractions for
-//! p-values, and the exact permutation count (docs/INSIGHTS.md §4–§5).
+//! p-values, and the exact permutation count (docs/INSIGHTS.md–§5).
 //!
 //! No floating point takes part in any decision. `f64` appears only in `Ratio::rounded`, which
 //! turns an already-rounded number of tenths into a JSON number.
@@ -181,7 +181,7 @@ pub struct Stratum<'a> {
     pub with: usize,
 }
 
-/// The exact two-sided permutation p-value of docs/INSIGHTS.md §5: the share of relabelings (within
+/// The exact two-sided permutation p-value of docs/INSIGHTS.md: the share of relabelings (within
 /// each stratum, every choice of which `with` of its pairs are "with") whose within-week sum T
 /// is at least as far from its null mean as the observed one. `observed420` = 420·(T_obs − μ)
 /// = 420·C.

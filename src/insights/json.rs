@@ -1,4 +1,4 @@
-//! `rekindle insights --json` (docs/INSIGHTS.md §11). Numbers to one decimal, half away from zero;
+//! `rekindle insights --json` (docs/INSIGHTS.md). Numbers to one decimal, half away from zero;
 //! p-values and cut-offs as exact fraction strings.
 
 use super::{Comparison, Factor, Insight, Report};

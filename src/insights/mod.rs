@@ -160,7 +160,7 @@ impl Lag {
     }
 }
 
-/// What a unit (factor, lag, rating) came to (docs/INSIGHTS.md §7).
+/// What a unit (factor, lag, rating) came to (docs/INSIGHTS.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Clear,
@@ -189,7 +189,7 @@ pub struct RatingResult {
     /// S_A, S_B: rating totals over the "with" and "without" pairs.
     pub sum_with: i64,
     pub sum_without: i64,
-    /// 420·C and 420·W (docs/INSIGHTS.md §4).
+    /// 420·C and 420·W (docs/INSIGHTS.md).
     pub within420: i64,
     pub weight420: i64,
     /// Stretches whose within-week difference has the sign of C.
@@ -209,7 +209,7 @@ pub struct RatingResult {
 #[derive(Debug, Clone)]
 pub struct Comparison {
     pub factor: Factor,
-    /// Position of the factor in factor order (docs/INSIGHTS.md §2), for ranking ties.
+    /// Position of the factor in factor order (docs/INSIGHTS.md), for ranking ties.
     pub factor_index: usize,
     pub lag: Lag,
     pub with_days: u32,
@@ -318,7 +318,7 @@ pub struct Report {
     pub cutoff_possible: Fraction,
     /// Every (factor, lag) considered, in factor order, lag 0 before lag 1.
     pub comparisons: Vec<Comparison>,
-    /// Clear then possible, ranked (docs/INSIGHTS.md §8).
+    /// Clear then possible, ranked (docs/INSIGHTS.md).
     pub insights: Vec<Insight>,
 }
 

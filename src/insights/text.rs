@@ -1,4 +1,4 @@
-//! Every sentence patterns show (docs/INSIGHTS.md §9), the plain-text report of `rekindle insights`,
+//! Every sentence patterns show (docs/INSIGHTS.md), the plain-text report of `rekindle insights`,
 //! and the lint list the templates are tested against.
 //!
 //! The wording describes what went together, never why: no causal or evaluative word, no

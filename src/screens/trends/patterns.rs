@@ -5,7 +5,7 @@
 //!
 //! The report is computed in `Derived` (after the first frame, or on opening this screen) and
 //! only laid out here; until it is there the panel says "Looking for patterns…". Wording is the
-//! insights module's own, word for word (docs/INSIGHTS.md §9); nothing here adds a figure.
+//! insights module's own, word for word (docs/INSIGHTS.md); nothing here adds a figure.
 
 use crate::insights::{Insight, POSSIBLE_HEADING, Report, empty_text};
 use crate::ui::component::Ctx;
