@@ -118,13 +118,12 @@ pub struct DeleteArgs {
     pub yes: bool,
 }
 
-fn rating(text: &str) -> Result<u8, String> {
-    match text.parse::<u8>() {
-        Ok(v) if v <= 10 => Ok(v),
-        _ => Err(format!(
-            "a rating is a whole number from 0 to 10, got {text:?}"
-        )),
-    }
+/// A rating as typed: checked here, so the commands receive a `Rating`, never a raw number.
+fn rating(text: &str) -> Result<crate::journal::Rating, String> {
+    text.parse::<u8>()
+        .ok()
+        .and_then(crate::journal::Rating::new)
+        .ok_or_else(|| format!("a rating is a whole number from 0 to 10, got {text:?}"))
 }
 
 /// A new day needs all three ratings. On a day that already has a check-in, only the fields
@@ -136,13 +135,13 @@ fn rating(text: &str) -> Result<u8, String> {
 pub struct CheckinArgs {
     /// Exhaustion 0–10: how spent you feel, body and mind (0 fresh, 10 running on empty)
     #[arg(short = 'e', long, value_name = "N", value_parser = rating)]
-    pub exhaustion: Option<u8>,
+    pub exhaustion: Option<crate::journal::Rating>,
     /// Cynicism 0–10: how detached from your work (0 involved, 10 couldn't care less)
     #[arg(short = 'c', long, value_name = "N", value_parser = rating)]
-    pub cynicism: Option<u8>,
+    pub cynicism: Option<crate::journal::Rating>,
     /// Efficacy 0–10: how capable you felt (0 nothing landed, 10 my work made a difference)
     #[arg(short = 'f', long, value_name = "N", value_parser = rating)]
-    pub efficacy: Option<u8>,
+    pub efficacy: Option<crate::journal::Rating>,
     /// Replace the day's whole check-in instead of updating the fields given
     #[arg(long)]
     pub replace: bool,

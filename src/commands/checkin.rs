@@ -9,7 +9,7 @@
 use super::{Context, check_text_len, not_in_future, parse_day_arg, print};
 use crate::cli::CheckinArgs;
 use crate::error::{Exit, Failure};
-use crate::journal::{CheckIn, HABIT_LABELS, Habits, Outcome, Rating};
+use crate::journal::{CheckIn, HABIT_LABELS, Habits, Outcome};
 use crate::scoring::{self, Band, NOT_A_DIAGNOSIS};
 use crate::store::CLI_LOCK_PATIENCE;
 use anyhow::Result;
@@ -104,7 +104,7 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
                     .with_hint("for example: rekindle checkin -e 7 -c 4 -f 5")
                     .into());
             };
-            let mut day = CheckIn::new(date, rating(e), rating(c), rating(f));
+            let mut day = CheckIn::new(date, e, c, f);
             if let Some(old) = &existing {
                 // Fields this version does not know are not the user's to give here: keep them.
                 day.extra = old.extra.clone();
@@ -162,9 +162,6 @@ fn due(ctx: &Context) -> Result<Exit> {
     })
 }
 
-fn rating(v: u8) -> Rating {
-    Rating::new(v).expect("clap's value parser keeps ratings in 0..=10")
-}
 
 /// Applies the options given to `day`; options not given leave their field as it is.
 fn apply(day: &mut CheckIn, args: &CheckinArgs, note: Option<String>, sleep: &Habits) {
@@ -174,7 +171,7 @@ fn apply(day: &mut CheckIn, args: &CheckinArgs, note: Option<String>, sleep: &Ha
         (args.efficacy, &mut day.efficacy),
     ] {
         if let Some(v) = value {
-            *slot = rating(v);
+            *slot = v;
         }
     }
     if let Some(note) = note {
