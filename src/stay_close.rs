@@ -260,6 +260,52 @@ pub fn next_nudge_after(
     })
 }
 
+/// The Trends figure, beside the connection counts: of the people given a rhythm (not archived,
+/// not paused), how many were in touch within it as of `today` — by anyone's reaching out —
+/// as `(stayed close, chosen)`; `None` when nobody has a rhythm. A count, never a per-person
+/// score or ranking.
+pub fn stayed_close(
+    people: &[Person],
+    connections: &[Connection],
+    today: NaiveDate,
+) -> Option<(usize, usize)> {
+    let chosen: Vec<&Person> = people
+        .iter()
+        .filter(|p| !p.archived && p.every_days.is_some())
+        .filter(|p| p.paused_until.is_none_or(|until| until < today))
+        .collect();
+    if chosen.is_empty() {
+        return None;
+    }
+    let close = chosen
+        .iter()
+        .filter(|person| {
+            let theirs: Vec<&Connection> = connections
+                .iter()
+                .filter(|c| c.date <= today && person.matches(&c.person))
+                .collect();
+            cadence_status(person, &theirs, today)
+                .is_some_and(|s| s.from_contact && s.days_past_due <= 0)
+        })
+        .count();
+    Some((close, chosen.len()))
+}
+
+/// How many connections from `first` to `today` the other person started.
+pub fn started_by_them(connections: &[Connection], first: NaiveDate, today: NaiveDate) -> usize {
+    connections
+        .iter()
+        .filter(|c| c.date >= first && c.date <= today)
+        .filter(|c| c.initiated_by == crate::journal::InitiatedBy::Them)
+        .count()
+}
+
+/// The Trends line for `stayed_close`: "Stayed close with 3 of 4 people you chose."
+pub fn stayed_close_line((close, chosen): (usize, usize)) -> String {
+    let people = if chosen == 1 { "person" } else { "people" };
+    format!("Stayed close with {close} of {chosen} {people} you chose.")
+}
+
 /// Rule 2: 3 or more contacts in the last 90 days, half or more of them draining.
 fn draining(theirs: &[&Connection], today: NaiveDate) -> bool {
     let first = today
@@ -529,6 +575,65 @@ fn nudge_line(name: &str, reason: &Reason) -> String {
         format!("about every {every} {}", every_unit.word(every))
     };
     format!("{} — {since} {what} (you hoped {hoped}).", display(name))
+}
+
+#[cfg(test)]
+mod stayed_close_tests {
+    use super::{started_by_them, stayed_close, stayed_close_line};
+    use crate::journal::{Connection, Felt, InitiatedBy, Kind, Person};
+    use chrono::NaiveDate;
+
+    fn day(n: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, n).expect("a November day")
+    }
+
+    fn person(name: &str, every: Option<u32>) -> Person {
+        serde_json::from_value(serde_json::json!({"id": format!("p-{name}"), "name": name, "every_days": every, "since": "2026-11-01"}))
+            .expect("a valid person")
+    }
+
+    fn contact(person: &str, date: u32, by: InitiatedBy) -> Connection {
+        Connection {
+            id: format!("c-{person}-{date}"),
+            date: day(date),
+            recorded_at: None,
+            person: person.into(),
+            kind: Kind::Message,
+            initiated_by: by,
+            felt: Felt::Draining,
+            note: String::new(),
+            gratitude: String::new(),
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn stayed_close_counts_people_in_touch_within_their_rhythm_whoever_reached_out() {
+        let people = vec![
+            person("Sam", Some(7)),
+            person("Priya", Some(14)),
+            person("Jo", Some(7)),
+            person("Kim", None),
+        ];
+        let connections = vec![
+            // Sam reached out (and it felt draining): still in touch within 7 days.
+            contact("sam ", 20, InitiatedBy::Them),
+            contact("Priya", 5, InitiatedBy::Me),
+            // Jo: 10 days ago, past a 7-day rhythm.
+            contact("Jo", 13, InitiatedBy::Me),
+        ];
+        assert_eq!(stayed_close(&people, &connections, day(23)), Some((1, 3)));
+        assert_eq!(stayed_close(&people[3..], &connections, day(23)), None);
+        assert_eq!(
+            stayed_close_line((1, 3)),
+            "Stayed close with 1 of 3 people you chose."
+        );
+        assert_eq!(
+            stayed_close_line((1, 1)),
+            "Stayed close with 1 of 1 person you chose."
+        );
+        assert_eq!(started_by_them(&connections, day(16), day(23)), 1);
+    }
 }
 
 #[cfg(test)]

@@ -162,7 +162,6 @@ fn due(ctx: &Context) -> Result<Exit> {
     })
 }
 
-
 /// Applies the options given to `day`; options not given leave their field as it is.
 fn apply(day: &mut CheckIn, args: &CheckinArgs, note: Option<String>, sleep: &Habits) {
     for (value, slot) in [

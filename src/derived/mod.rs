@@ -36,6 +36,10 @@ pub struct Derived {
     pub last_28_days: Vec<Option<u32>>,
     /// Who to suggest reaching out to today, and the question about draining contacts.
     pub stay_close: crate::stay_close::StayClose,
+    /// Of the people given a rhythm, how many were in touch within it: (stayed close, chosen).
+    pub stayed_close: Option<(usize, usize)>,
+    /// Connections the other person started, this week so far.
+    pub started_by_them: usize,
     /// The patterns report (insights over the default 26 weeks as of `today`). Costly next to
     /// the rest, so `compute` leaves it `None`: the app fills it after the first frame is drawn
     /// (`Action::Idle`) or when the Trends screen opens, and keeps it until the journal or the
@@ -76,6 +80,16 @@ impl Derived {
                 &journal.people,
                 &journal.connections,
                 &journal.check_ins,
+                today,
+            ),
+            stayed_close: crate::stay_close::stayed_close(
+                &journal.people,
+                &journal.connections,
+                today,
+            ),
+            started_by_them: crate::stay_close::started_by_them(
+                &journal.connections,
+                crate::scoring::week_start(today, journal.settings.week_start()),
                 today,
             ),
             insights: None,

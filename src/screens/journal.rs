@@ -410,14 +410,20 @@ impl Component for State {
             .iter()
             .filter(|c| c.date <= ctx.today)
             .count();
-        let legend = if area.width >= 78 {
-            " · E exhaustion, C cynicism, F efficacy, composite 0–100"
-        } else {
-            ""
+        let counted = match count {
+            1 => " · 1 check-in".to_string(),
+            n => format!(" · {n} check-ins"),
         };
+        // The legend only when it fits whole beside the count: never cut mid-word.
+        let legend = " · E exhaustion, C cynicism, F efficacy, strain 0–100";
+        let fits = "Journal".len() + counted.chars().count() + legend.chars().count()
+            <= usize::from(area.width);
         let mut lines = vec![Line::from(vec![
             Span::styled("Journal", theme.heading),
-            Span::styled(format!(" · {count} check-ins{legend}"), theme.dim),
+            Span::styled(
+                format!("{counted}{}", if fits { legend } else { "" }),
+                theme.dim,
+            ),
         ])];
         let height = (area.height as usize).saturating_sub(1).max(1);
         let rows = row_count(ctx);

@@ -208,3 +208,17 @@ fn in_a_terminal_slash_jumps_to_the_match_and_d_asks_first() {
         .collect();
     assert_eq!(dates, ["2026-11-16", "2026-11-20"]);
 }
+
+#[test]
+fn the_header_counts_one_check_in_in_the_singular() {
+    let journal = decode(
+        br#"{"format":"rekindle-journal","version":1,"check_ins":[
+          {"date":"2026-11-20","exhaustion":5,"cynicism":5,"efficacy":5}]}"#,
+    )
+    .expect("a valid journal");
+    let mut app = app_with(journal);
+    app.screen = Screen::Journal;
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Journal · 1 check-in ·"), "{text}");
+    assert!(!text.contains("1 check-ins"), "{text}");
+}

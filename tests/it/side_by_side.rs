@@ -190,3 +190,75 @@ fn the_app_says_on_start_when_a_sync_conflict_copy_lies_beside_the_journal() {
     tui.send("q");
     tui.wait_exit();
 }
+
+/// Waits until the journal on disk satisfies `done` (the app's save landed).
+fn wait_for_journal(s: &Sandbox, what: &str, done: impl Fn(&serde_json::Value) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if std::fs::read(s.journal_path()).is_ok() && done(&s.journal()) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the journal never showed {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_open_app_saving_again_and_again_while_commands_write_loses_nothing() {
+    let s = Sandbox::new();
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    tui.send("7");
+    tui.send(DOWN);
+    tui.send("4");
+    tui.send(DOWN);
+    tui.send("5");
+    tui.send(CTRL_S);
+    tui.wait_for("Saved the check-in");
+    std::thread::scope(|scope| {
+        // A script in another pane logs twelve connections while the app keeps saving.
+        let writer = scope.spawn(|| {
+            for i in 0..12 {
+                let started = Instant::now();
+                s.cmd()
+                    .args(["connect", &format!("Friend {i}"), "--kind", "message"])
+                    .args(["--felt", "neutral"])
+                    .assert()
+                    .success();
+                assert!(
+                    started.elapsed() < Duration::from_secs(2),
+                    "connect {i} waited on the open app: {:?}",
+                    started.elapsed()
+                );
+            }
+        });
+        for exhaustion in ["1", "2", "3", "4"] {
+            tui.send("e");
+            tui.wait_for("editing the saved check-in");
+            tui.send(exhaustion);
+            tui.send(CTRL_S);
+            let want: u64 = exhaustion.parse().unwrap();
+            wait_for_journal(&s, &format!("exhaustion {want}"), |j| {
+                j["check_ins"][0]["exhaustion"] == want
+            });
+        }
+        writer.join().expect("the writer finished");
+    });
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0));
+    let journal = s.journal();
+    assert_eq!(
+        journal["check_ins"][0]["exhaustion"], 4,
+        "the app's last save"
+    );
+    let mut people: Vec<String> = journal["connections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["person"].as_str().unwrap().to_string())
+        .collect();
+    people.sort();
+    let mut want: Vec<String> = (0..12).map(|i| format!("Friend {i}")).collect();
+    want.sort();
+    assert_eq!(people, want, "every connection the script logged survived");
+}

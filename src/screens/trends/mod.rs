@@ -548,7 +548,7 @@ fn page(ctx: &Ctx, review: &Review, area: Rect) -> Vec<Piece> {
 
     let mut lines = wrapped(&slope_words(review), width, Style::default());
     lines.push(Line::raw(""));
-    lines.extend(connection_lines(review, width, theme));
+    lines.extend(connection_lines(ctx, review, width));
     lines.extend(boundary_lines(ctx, review, width));
     lines.push(Line::raw(""));
     lines.extend(patterns::panel_lines(ctx, width));
@@ -642,11 +642,8 @@ fn week_span(start: chrono::NaiveDate) -> String {
     }
 }
 
-fn connection_lines(
-    review: &Review,
-    width: usize,
-    theme: &crate::ui::theme::Theme,
-) -> Vec<Line<'static>> {
+fn connection_lines(ctx: &Ctx, review: &Review, width: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     let mut lines = Vec::new();
     if let Some(week) = review.weeks.last() {
         let c = week.connections;
@@ -654,8 +651,8 @@ fn connection_lines(
             "none logged yet".to_string()
         } else {
             format!(
-                "{} nourishing, {} neutral, {} draining; {} started by you",
-                c.nourishing, c.neutral, c.draining, c.initiated_by_me
+                "{} nourishing, {} neutral, {} draining; {} started by you, {} by them",
+                c.nourishing, c.neutral, c.draining, c.initiated_by_me, ctx.derived.started_by_them
             )
         };
         lines.extend(hanging(
@@ -670,6 +667,13 @@ fn connection_lines(
         width,
         Style::default(),
     ));
+    if let Some(figure) = ctx.derived.stayed_close {
+        lines.extend(wrapped(
+            &crate::stay_close::stayed_close_line(figure),
+            width,
+            Style::default(),
+        ));
+    }
     lines
 }
 
