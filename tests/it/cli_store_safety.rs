@@ -459,13 +459,7 @@ fn a_device_or_fifo_is_refused_as_journal_or_import() {
         .code(65)
         .stderr(predicate::str::contains("not a regular file"));
     let fifo = s.dir.path().join("pipe.json");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    crate::support::make_fifo(&fifo);
     s.cmd()
         .arg("import")
         .arg(&fifo)
@@ -592,13 +586,7 @@ fn export_replaces_only_regular_files() {
             .is_char_device()
     );
     let fifo = s.dir.path().join("out.fifo");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    crate::support::make_fifo(&fifo);
     s.cmd()
         .arg("export")
         .arg("-o")

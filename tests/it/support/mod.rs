@@ -92,3 +92,19 @@ pub fn stderr_of(output: &std::process::Output) -> String {
 pub mod app;
 pub mod pty;
 pub mod social;
+
+/// Makes a named pipe at `path` (no external `mkfifo` needed).
+#[cfg(unix)]
+pub fn make_fifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).expect("a path without NUL");
+    // SAFETY: mkfifo(3) reads the NUL-terminated path we own for the length of the call.
+    let result = unsafe { libc::mkfifo(name.as_ptr(), 0o600) };
+    assert_eq!(
+        result,
+        0,
+        "mkfifo {}: {}",
+        path.display(),
+        std::io::Error::last_os_error()
+    );
+}
