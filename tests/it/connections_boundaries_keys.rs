@@ -9,18 +9,6 @@ use rekindle::journal::{Felt, InitiatedBy, Journal, Kind};
 use rekindle::screens::{self, Screen};
 use rekindle::ui::component::Component;
 
-fn saved_journal(effects: &[Effect]) -> Journal {
-    let saves: Vec<&Journal> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Save { journal, .. } => Some(&**journal),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(saves.len(), 1, "exactly one save: {effects:?}");
-    saves[0].clone()
-}
-
 fn on_screen(journal: Journal, screen: Screen) -> App {
     let mut app = app_with(journal);
     press(&mut app, key(KeyCode::Esc));
@@ -152,7 +140,7 @@ fn choices_cycle_with_left_and_right_and_are_saved() {
     type_text(&mut app, "garden");
     press(&mut app, key(KeyCode::Down));
     type_text(&mut app, "she called first");
-    let journal = saved_journal(&press(&mut app, ctrl('s')));
+    let journal = saved_journal(&press(&mut app, ctrl('s'))).clone();
     let c = &journal.connections[0];
     assert_eq!(
         (c.kind, c.initiated_by, c.felt),
@@ -442,7 +430,7 @@ fn a_boundary_with_no_times_and_no_days_applies_all_day_every_day() {
     let mut app = on_screen(Journal::default(), Screen::Boundaries);
     press(&mut app, key(KeyCode::Char('a')));
     type_text(&mut app, "Lunch is a break");
-    let journal = saved_journal(&press(&mut app, ctrl('s')));
+    let journal = saved_journal(&press(&mut app, ctrl('s'))).clone();
     let b = &journal.boundaries[0];
     assert_eq!((b.from, b.until, &b.days), (None, None, &None));
 }
@@ -475,7 +463,7 @@ fn editing_a_boundary_keeps_its_id_and_created_date() {
     press(&mut app, key(KeyCode::Down));
     press(&mut app, ctrl('u'));
     type_text(&mut app, "06:30");
-    let journal = saved_journal(&press(&mut app, ctrl('s')));
+    let journal = saved_journal(&press(&mut app, ctrl('s'))).clone();
     let b = journal.boundary("b-1").expect("same id");
     assert_eq!(b.until.map(|t| t.to_string()).as_deref(), Some("06:30"));
     assert_eq!(

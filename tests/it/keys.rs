@@ -6,18 +6,6 @@ use rekindle::app::{Action, Effect, Overlay, update};
 use rekindle::journal::{Boundary, Journal, Outcome};
 use rekindle::screens::Screen;
 
-fn saved_journal(effects: &[Effect]) -> &Journal {
-    let saves: Vec<&Journal> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Save { journal, .. } => Some(&**journal),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(saves.len(), 1, "exactly one save: {effects:?}");
-    saves[0]
-}
-
 /// From exhaustion, ↓ this many times reaches the note (3 ratings, sleep, 5 habits).
 const DOWNS_TO_NOTE: usize = 9;
 

@@ -84,3 +84,16 @@ pub fn draw(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
         .expect("drawing never fails on a TestBackend");
     terminal.backend().buffer().clone()
 }
+
+/// The journal of the one save among `effects` (fails unless there is exactly one).
+pub fn saved_journal(effects: &[Effect]) -> &Journal {
+    let saves: Vec<&Journal> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save { journal, .. } => Some(&**journal),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(saves.len(), 1, "exactly one save: {effects:?}");
+    saves[0]
+}
