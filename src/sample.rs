@@ -66,6 +66,23 @@ pub fn d(text: &str) -> NaiveDate {
     crate::journal::parse_date(text).expect("test dates are valid")
 }
 
+/// A plain call I started on `date` (YYYY-MM-DD) that felt neutral: the connection unit tests
+/// build from.
+pub fn call(id: &str, date: &str, person: &str) -> crate::journal::Connection {
+    crate::journal::Connection {
+        id: id.into(),
+        date: d(date),
+        recorded_at: None,
+        person: person.into(),
+        kind: crate::journal::Kind::Call,
+        initiated_by: crate::journal::InitiatedBy::Me,
+        felt: crate::journal::Felt::Neutral,
+        note: String::new(),
+        gratitude: String::new(),
+        extra: Default::default(),
+    }
+}
+
 /// Small random journals that `decode` would accept, for property tests: unique dates (kept in
 /// date order, as the app writes them) and ids, notes with unicode, commas, quotes and line
 /// breaks, optional habits and `recorded_at`, boundary records naming real and unknown ids, and

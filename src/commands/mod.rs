@@ -218,6 +218,29 @@ pub fn parse_day_arg(flag: &str, text: &str) -> Result<DayArg, Failure> {
     Ok(DayArg::Date(date))
 }
 
+/// The journal and the day a read-only review looks back from: `--as-of` (parsed before the
+/// journal is read, so a typo is a usage error whatever state the journal is in), or today. A
+/// day that has not happened is refused: it would silently show an empty future week.
+pub fn read_as_of(ctx: &Context, as_of: Option<&str>) -> Result<(Journal, NaiveDate)> {
+    let as_of = as_of
+        .map(|text| parse_day_arg("--as-of", text))
+        .transpose()?;
+    let journal = ctx.read()?;
+    let today = ctx.today(&journal);
+    let day = match as_of.map(|day| day.resolve(today)) {
+        Some(date) if date > today => {
+            return Err(Failure::usage(format!(
+                "invalid --as-of: {date} is after today ({today})"
+            ))
+            .with_hint("--as-of looks back from a past date; leave it out for today")
+            .into());
+        }
+        Some(date) => date,
+        None => today,
+    };
+    Ok((journal, day))
+}
+
 /// A day to record something on: the given date (not in the future), or today.
 pub fn record_day(flag: Option<&str>, today: NaiveDate) -> Result<NaiveDate, Failure> {
     let Some(text) = flag else {

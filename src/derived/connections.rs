@@ -79,22 +79,8 @@ pub fn known_names(journal: &Journal) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::known_names;
-    use crate::journal::{Connection, Felt, InitiatedBy, Journal, Kind};
-
-    fn connection(id: &str, date: &str, person: &str) -> Connection {
-        Connection {
-            id: id.into(),
-            date: date.parse().unwrap(),
-            recorded_at: None,
-            person: person.into(),
-            kind: Kind::Call,
-            initiated_by: InitiatedBy::Me,
-            felt: Felt::Neutral,
-            note: String::new(),
-            gratitude: String::new(),
-            extra: Default::default(),
-        }
-    }
+    use crate::journal::Journal;
+    use crate::sample::call as connection;
 
     #[test]
     fn names_are_one_person_ignoring_case_most_recent_first() {

@@ -113,7 +113,7 @@ impl Change {
 #[cfg(test)]
 mod tests {
     use super::Change;
-    use crate::journal::{CheckIn, Connection, Felt, InitiatedBy, Journal, Kind, Rating};
+    use crate::journal::{CheckIn, Journal, Rating};
     use chrono::NaiveDate;
     use proptest::prelude::*;
 
@@ -126,19 +126,8 @@ mod tests {
         CheckIn::new(day(n), r(e), r(5), r(5))
     }
 
-    fn connection(id: &str, person: &str) -> Connection {
-        Connection {
-            id: id.into(),
-            date: day(20),
-            recorded_at: None,
-            person: person.into(),
-            kind: Kind::Call,
-            initiated_by: InitiatedBy::Me,
-            felt: Felt::Neutral,
-            note: String::new(),
-            gratitude: String::new(),
-            extra: Default::default(),
-        }
+    fn connection(id: &str, person: &str) -> crate::journal::Connection {
+        crate::sample::call(id, "2026-11-20", person)
     }
 
     #[test]
