@@ -79,6 +79,29 @@ pub trait FormFields {
     }
 }
 
+/// The shared tail of a form's keymap: `Enter` (`enter_does`) and `Esc`, which leaves the focused
+/// field, or cancels the form when none is focused.
+pub fn tail<M: 'static>(
+    enter_does: &'static str,
+    focused: bool,
+    msg: impl Fn(super::keymap::FormKey) -> M + Clone + 'static,
+) -> Vec<super::keymap::Binding<M>> {
+    let esc_does = if focused { "leave field" } else { "cancel" };
+    super::keymap::form_tail(enter_does, esc_does)
+        .into_iter()
+        .map(|b| b.map(msg.clone()))
+        .collect()
+}
+
+/// What the status line says when a form closes unsaved.
+pub fn cancelled(editing: bool) -> &'static str {
+    if editing {
+        "Edit cancelled; nothing was saved."
+    } else {
+        "Cancelled; nothing was saved."
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{FormStep, form_step};

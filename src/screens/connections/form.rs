@@ -321,16 +321,11 @@ pub fn bindings(form: &Form, can_complete: bool) -> Vec<Binding<Msg>> {
         Some(Field::Date) => "save",
         Some(_) | None => "next field",
     };
-    let esc_does = if form.focus.is_some() {
-        "leave field"
-    } else {
-        "cancel"
-    };
-    list.extend(
-        keymap::form_tail(enter_does, esc_does)
-            .into_iter()
-            .map(|b| b.map(|key| Msg::Form(FormMsg::Key(key)))),
-    );
+    list.extend(crate::ui::form::tail(
+        enter_does,
+        form.focus.is_some(),
+        |key| Msg::Form(FormMsg::Key(key)),
+    ));
     list
 }
 
@@ -344,11 +339,7 @@ pub fn update(state: &mut State, ctx: &Ctx, msg: FormMsg) -> Outcome {
             FormStep::Focus(focus) => form.focus = focus,
             FormStep::Cancel if form.changed() => return Outcome::ask_leave(Leave::Cancel),
             FormStep::Cancel => {
-                let what = if form.base.is_some() {
-                    "Edit cancelled; nothing was saved."
-                } else {
-                    "Cancelled; nothing was saved."
-                };
+                let what = crate::ui::form::cancelled(form.base.is_some());
                 state.form = None;
                 return Outcome::say(what);
             }
