@@ -229,10 +229,8 @@ pub fn journal(spec: &Spec) -> Journal {
             day.recorded_at = recorded_at(date, &mut rng);
             day.note = note(&mut rng, spec.note_chars);
             day.habits.sleep_hours = Some(f64::from(rng.u8(45..90)) / 10.0);
-            for i in 0..5 {
-                if let Some(slot) = day.habits.flag_mut(i) {
-                    *slot = Some(rng.bool());
-                }
+            for habit in crate::journal::Habit::ALL {
+                *day.habits.slot(habit) = Some(rng.bool());
             }
             for boundary in journal.boundaries.iter().filter(|b| !b.archived) {
                 let applies = boundary

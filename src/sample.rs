@@ -198,8 +198,8 @@ fn arb_check_in() -> impl Strategy<Value = CheckIn> {
                 check_in.recorded_at = recorded_at;
                 check_in.note = note;
                 check_in.habits.sleep_hours = sleep.map(|tenths| f64::from(tenths) / 10.0);
-                for (i, flag) in flags.into_iter().enumerate() {
-                    *check_in.habits.flag_mut(i).expect("five habits") = flag;
+                for (habit, flag) in crate::journal::Habit::ALL.into_iter().zip(flags) {
+                    *check_in.habits.slot(habit) = flag;
                 }
                 check_in.boundaries = outcomes
                     .into_iter()

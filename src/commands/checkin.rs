@@ -9,7 +9,7 @@
 use super::{Context, check_text_len, not_in_future, parse_day_arg, print};
 use crate::cli::CheckinArgs;
 use crate::error::{Exit, Failure};
-use crate::journal::{CheckIn, HABIT_LABELS, Habits, Outcome};
+use crate::journal::{CheckIn, Habit, Habits, Outcome};
 use crate::scoring::{self, Band, NOT_A_DIAGNOSIS};
 use crate::store::CLI_LOCK_PATIENCE;
 use anyhow::Result;
@@ -181,8 +181,8 @@ fn apply(day: &mut CheckIn, args: &CheckinArgs, note: Option<String>, sleep: &Ha
         let flags = day.habits.flags();
         day.habits = sleep.clone();
         day.habits.extra = extra;
-        for (i, flag) in flags.into_iter().enumerate() {
-            *day.habits.flag_mut(i).expect("five habits") = flag;
+        for (habit, flag) in Habit::ALL.into_iter().zip(flags) {
+            *day.habits.slot(habit) = flag;
         }
     }
     // Booleans are recorded only when at least one habit flag is given: the named ones as
@@ -196,8 +196,8 @@ fn apply(day: &mut CheckIn, args: &CheckinArgs, note: Option<String>, sleep: &Ha
         args.disconnected,
     ];
     if given.iter().any(|&f| f) {
-        for (i, flag) in given.into_iter().enumerate() {
-            let slot = day.habits.flag_mut(i).expect("five habits");
+        for (habit, flag) in Habit::ALL.into_iter().zip(given) {
+            let slot = day.habits.slot(habit);
             if flag {
                 *slot = Some(true);
             } else if slot.is_none() {
@@ -252,8 +252,9 @@ fn describe_changes(old: &CheckIn, new: &CheckIn) -> Vec<String> {
         Some(true) => "yes",
         Some(false) => "no",
     };
-    for (i, (key, _)) in HABIT_LABELS.iter().enumerate() {
-        let (before, after) = (old.habits.flags()[i], new.habits.flags()[i]);
+    for habit in Habit::ALL {
+        let key = habit.key();
+        let (before, after) = (old.habits.get(habit), new.habits.get(habit));
         if before != after {
             changes.push(format!("{key} {} → {}", yes_no(before), yes_no(after)));
         }

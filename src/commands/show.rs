@@ -3,7 +3,7 @@
 
 use super::{Context, parse_day_arg, print};
 use crate::error::Exit;
-use crate::journal::{HABIT_LABELS, Journal};
+use crate::journal::{Habit, Journal};
 use crate::scoring::{self, Band, NOT_A_DIAGNOSIS};
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -53,7 +53,11 @@ pub fn render(journal: &Journal, date: NaiveDate) -> String {
             if let Some(hours) = c.habits.sleep_hours {
                 habits.push(format!("slept {} h", scoring::fmt1(hours)));
             }
-            for ((_, label), flag) in HABIT_LABELS.iter().zip(c.habits.flags()) {
+            for (label, flag) in Habit::ALL
+                .map(Habit::label)
+                .into_iter()
+                .zip(c.habits.flags())
+            {
                 match flag {
                     Some(true) => habits.push(format!("{label}: yes")),
                     Some(false) => habits.push(format!("{label}: no")),

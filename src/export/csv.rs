@@ -11,7 +11,7 @@
 //! as in docs/SCORING.md), `connections` (how many that day), `note`.
 
 use super::Range;
-use crate::journal::{HABIT_LABELS, Journal, Outcome};
+use crate::journal::{Habit, Journal, Outcome};
 use crate::scoring::{Band, composite, fmt1, strain};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -54,7 +54,7 @@ pub(super) fn render(journal: &Journal, range: Range) -> Vec<u8> {
     let mut out = ::csv::Writer::from_writer(Vec::with_capacity(64 + 96 * check_ins.len()));
     let header = LEADING_COLUMNS
         .into_iter()
-        .chain(HABIT_LABELS.iter().map(|(name, _)| *name))
+        .chain(Habit::ALL.iter().map(|h| h.key()))
         .chain(TRAILING_COLUMNS);
     write(&mut out, header);
 
@@ -225,7 +225,7 @@ mod tests {
         );
         // All habits unrecorded stay empty, never 0.
         let bare = &rows[4];
-        for (habit, _) in HABIT_LABELS {
+        for habit in Habit::ALL.map(Habit::key) {
             assert_eq!(bare[habit], "", "{habit} on {}", bare["date"]);
         }
         assert_eq!(bare["sleep_hours"], "");
@@ -352,9 +352,9 @@ mod tests {
                 let sleep = (!row["sleep_hours"].is_empty())
                     .then(|| row["sleep_hours"].parse::<f64>().unwrap());
                 prop_assert_eq!(sleep, c.habits.sleep_hours);
-                for ((habit, _), flag) in HABIT_LABELS.iter().zip(c.habits.flags()) {
+                for (habit, flag) in c.habits.each() {
                     let cell = match flag { Some(true) => "1", Some(false) => "0", None => "" };
-                    prop_assert_eq!(&row[*habit], cell);
+                    prop_assert_eq!(&row[habit.key()], cell);
                 }
                 let shown = crate::terminal_text::visible(&c.note.replace("\r\n", "\n")).into_owned();
                 let guarded = shown.starts_with(['=', '+', '-', '@', '\t', '\r']);

@@ -18,7 +18,7 @@
 
 use super::Range;
 use crate::journal::{
-    Boundary, CheckIn, Connection, Felt, HABIT_LABELS, InitiatedBy, Journal, Kind, Outcome,
+    Boundary, CheckIn, Connection, Felt, Habit, InitiatedBy, Journal, Kind, Outcome,
 };
 use crate::scoring::{
     Band, MIN_WEEK_CHECK_INS, NOT_A_DIAGNOSIS, Sums, composite, fmt1, week_start,
@@ -221,7 +221,7 @@ fn write_day(out: &mut String, c: &CheckIn, boundaries: &HashMap<&str, &Boundary
     let flags = c.habits.flags();
     if flags.iter().any(Option::is_some) {
         let mut first = true;
-        for ((_, label), flag) in HABIT_LABELS.iter().zip(flags) {
+        for (label, flag) in Habit::ALL.map(Habit::label).into_iter().zip(flags) {
             if flag != Some(true) {
                 continue;
             }

@@ -193,15 +193,6 @@ fn sleep_value(number: &Number) -> Result<f64, String> {
     check_sleep_hours(hours)
 }
 
-/// The boolean habits in the order the app shows them, with their labels.
-pub const HABIT_LABELS: [(&str, &str); 5] = [
-    ("exercise", "Moved or exercised"),
-    ("outside", "Went outside"),
-    ("mindful", "A mindful pause"),
-    ("rest_block", "A real rest block"),
-    ("disconnected", "Disconnected from work"),
-];
-
 impl Habits {
     pub fn is_empty(&self) -> bool {
         self.sleep_hours.is_none()
@@ -209,15 +200,9 @@ impl Habits {
             && self.extra.is_empty()
     }
 
-    /// The boolean habits in `HABIT_LABELS` order.
+    /// The boolean habits in `Habit::ALL` order.
     pub fn flags(&self) -> [Option<bool>; 5] {
-        [
-            self.exercise,
-            self.outside,
-            self.mindful,
-            self.rest_block,
-            self.disconnected,
-        ]
+        super::Habit::ALL.map(|habit| self.get(habit))
     }
 
     /// Sets `sleep_hours` from a number as typed (`7`, `6.55`), keeping that text for the file.
@@ -229,18 +214,6 @@ impl Habits {
         self.sleep_hours = Some(sleep_value(&number)?);
         self.sleep_hours_written = Written(Some(number));
         Ok(())
-    }
-
-    /// Mutable access in `HABIT_LABELS` order.
-    pub fn flag_mut(&mut self, index: usize) -> Option<&mut Option<bool>> {
-        match index {
-            0 => Some(&mut self.exercise),
-            1 => Some(&mut self.outside),
-            2 => Some(&mut self.mindful),
-            3 => Some(&mut self.rest_block),
-            4 => Some(&mut self.disconnected),
-            _ => None,
-        }
     }
 }
 

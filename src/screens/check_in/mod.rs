@@ -6,7 +6,7 @@ mod render;
 
 pub use render::{outcome_words, scale};
 
-use crate::journal::{self, CheckIn, HABIT_LABELS, Rating, Upsert, check_sleep_hours};
+use crate::journal::{self, CheckIn, Habit, Rating, Upsert, check_sleep_hours};
 use crate::reminders;
 use crate::ui::component::{Component, Ctx, Leave, Outcome};
 use crate::ui::form::{FormStep, form_step};
@@ -159,7 +159,7 @@ impl Form {
             Field::Rating(2),
             Field::Sleep,
         ];
-        fields.extend((0..HABIT_LABELS.len()).map(Field::Habit));
+        fields.extend((0..Habit::ALL.len()).map(Field::Habit));
         fields.extend((0..self.boundaries.len()).map(Field::Boundary));
         fields.push(Field::Note);
         fields
@@ -202,10 +202,8 @@ impl Form {
         check_in.note = self.note.text().trim_end().to_string();
         check_in.habits.sleep_hours = sleep;
         // The form shows every habit, so it records every one: unticked means "no".
-        for (i, ticked) in self.habits.iter().enumerate() {
-            if let Some(slot) = check_in.habits.flag_mut(i) {
-                *slot = Some(*ticked);
-            }
+        for (habit, ticked) in Habit::ALL.into_iter().zip(self.habits) {
+            *check_in.habits.slot(habit) = Some(ticked);
         }
         for choice in &self.boundaries {
             match choice.outcome {

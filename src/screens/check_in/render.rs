@@ -1,7 +1,7 @@
 //! Drawing the check-in screen: the form, or the saved day with today's flags.
 
 use super::{Field, Form, QUESTIONS};
-use crate::journal::{CheckIn, HABIT_LABELS, Outcome, Rating};
+use crate::journal::{CheckIn, Habit, Outcome, Rating};
 use crate::scoring::{self, Band, NOT_A_DIAGNOSIS};
 use crate::ui::component::Ctx;
 use crate::ui::text::{fit_line, hanging, wrap_with_cursor, wrapped};
@@ -93,7 +93,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         theme,
     ));
     lines.push(Line::from(sleep_line));
-    for (i, (_, label)) in HABIT_LABELS.iter().enumerate() {
+    for (i, label) in Habit::ALL.map(Habit::label).into_iter().enumerate() {
         let focused = form.focus == Some(Field::Habit(i));
         if focused {
             focus_line = lines.len();
@@ -270,7 +270,8 @@ fn habit_summary(check_in: &CheckIn) -> String {
     if let Some(hours) = check_in.habits.sleep_hours {
         parts.push(format!("slept {hours} h"));
     }
-    for ((_, label), flag) in HABIT_LABELS.iter().zip(check_in.habits.flags()) {
+    for (habit, flag) in check_in.habits.each() {
+        let label = habit.label();
         if flag == Some(true) {
             parts.push(label.to_lowercase());
         }
