@@ -91,7 +91,7 @@ fn time_command(dir: &Path, args: &[&str], runs: usize) -> Figures {
 /// timed run really saves: the same values again would change nothing and write nothing.
 fn time_checkin(dir: &Path, runs: usize) -> Figures {
     let args = |run: usize| {
-        let exhaustion = if run % 2 == 0 { "5" } else { "6" };
+        let exhaustion = if run.is_multiple_of(2) { "5" } else { "6" };
         [
             "checkin", "-e", exhaustion, "-c", "4", "-f", "6", "--note", "bench",
         ]
