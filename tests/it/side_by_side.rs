@@ -20,8 +20,8 @@ fn outside_rewrite_adding_a_check_in(s: &Sandbox, date: &str) {
     std::fs::rename(&temp, s.journal_path()).expect("rename over the journal");
 }
 
-#[test]
-fn the_open_app_the_cli_and_an_outside_rewrite_all_keep_their_entries() {
+/// A data dir whose journal already holds a check-in for Friday 2026-11-20.
+fn sandbox_with_a_past_check_in() -> Sandbox {
     let s = Sandbox::new();
     s.cmd()
         .args([
@@ -37,6 +37,22 @@ fn the_open_app_the_cli_and_an_outside_rewrite_all_keep_their_entries() {
         ])
         .assert()
         .success();
+    s
+}
+
+/// Types the three ratings into the open check-in form, ↓ between them.
+fn rate(tui: &mut Tui, ratings: [&str; 3]) {
+    for (i, rating) in ratings.into_iter().enumerate() {
+        if i > 0 {
+            tui.send(DOWN);
+        }
+        tui.send(rating);
+    }
+}
+
+#[test]
+fn the_open_app_the_cli_and_an_outside_rewrite_all_keep_their_entries() {
+    let s = sandbox_with_a_past_check_in();
     let mut tui = Tui::start(&s, NOW, 80, 24);
     tui.wait_for("How spent do you feel today");
 
@@ -52,11 +68,7 @@ fn the_open_app_the_cli_and_an_outside_rewrite_all_keep_their_entries() {
     tui.wait_for("changed outside this window");
 
     // The user starts a check-in; meanwhile a sync tool rewrites the file.
-    tui.send("7");
-    tui.send(DOWN);
-    tui.send("4");
-    tui.send(DOWN);
-    tui.send("5");
+    rate(&mut tui, ["7", "4", "5"]);
     outside_rewrite_adding_a_check_in(&s, "2026-11-21");
     tui.send(CTRL_S);
     tui.wait_for("Saved the check-in");
@@ -96,28 +108,10 @@ fn the_open_app_the_cli_and_an_outside_rewrite_all_keep_their_entries() {
 
 #[test]
 fn a_journal_damaged_while_the_app_is_open_is_never_overwritten() {
-    let s = Sandbox::new();
-    s.cmd()
-        .args([
-            "checkin",
-            "-e",
-            "5",
-            "-c",
-            "5",
-            "-f",
-            "5",
-            "--date",
-            "2026-11-20",
-        ])
-        .assert()
-        .success();
+    let s = sandbox_with_a_past_check_in();
     let mut tui = Tui::start(&s, NOW, 80, 24);
     tui.wait_for("How spent do you feel today");
-    tui.send("7");
-    tui.send(DOWN);
-    tui.send("4");
-    tui.send(DOWN);
-    tui.send("5");
+    rate(&mut tui, ["7", "4", "5"]);
     let damaged = br#"{"format":"rekindle-journal","version":1,"check_ins":[{"date":"2026-11-2"#;
     std::fs::write(s.journal_path(), damaged).unwrap();
     // Saving at once races the app's look at the file: either way it must not write.
@@ -141,11 +135,7 @@ fn two_open_apps_each_see_the_others_saves() {
     first.wait_for("How spent do you feel today");
     let mut second = Tui::start(&s, NOW, 80, 24);
     second.wait_for("How spent do you feel today");
-    first.send("6");
-    first.send(DOWN);
-    first.send("3");
-    first.send(DOWN);
-    first.send("7");
+    rate(&mut first, ["6", "3", "7"]);
     first.send(CTRL_S);
     first.wait_for("Saved the check-in");
     // The second shows the day as saved, with no form left to overwrite it.
@@ -159,21 +149,7 @@ fn two_open_apps_each_see_the_others_saves() {
 
 #[test]
 fn the_app_says_on_start_when_a_sync_conflict_copy_lies_beside_the_journal() {
-    let s = Sandbox::new();
-    s.cmd()
-        .args([
-            "checkin",
-            "-e",
-            "5",
-            "-c",
-            "5",
-            "-f",
-            "5",
-            "--date",
-            "2026-11-20",
-        ])
-        .assert()
-        .success();
+    let s = sandbox_with_a_past_check_in();
     std::fs::copy(
         s.journal_path(),
         s.data_dir()
@@ -208,11 +184,7 @@ fn the_open_app_saving_again_and_again_while_commands_write_loses_nothing() {
     let s = Sandbox::new();
     let mut tui = Tui::start(&s, NOW, 80, 24);
     tui.wait_for("How spent do you feel today");
-    tui.send("7");
-    tui.send(DOWN);
-    tui.send("4");
-    tui.send(DOWN);
-    tui.send("5");
+    rate(&mut tui, ["7", "4", "5"]);
     tui.send(CTRL_S);
     tui.wait_for("Saved the check-in");
     std::thread::scope(|scope| {

@@ -117,33 +117,7 @@ impl Component for State {
         // Scrolling is advertised only when the last frame had more than fit, so the footer never
         // offers a key that would do nothing.
         if max_scroll(ctx) > 0 {
-            list.push(Binding::new(
-                "↑↓",
-                "scroll",
-                plain(KeyCode::Down),
-                |k| {
-                    if keymap::is_down(k) {
-                        Some(Msg::ScrollDown)
-                    } else if keymap::is_up(k) {
-                        Some(Msg::ScrollUp)
-                    } else {
-                        None
-                    }
-                },
-            ));
-            list.push(
-                Binding::new(
-                    "PgUp/PgDn",
-                    "scroll a page",
-                    plain(KeyCode::PageDown),
-                    |k| match k.code {
-                        KeyCode::PageDown => Some(Msg::PageDown),
-                        KeyCode::PageUp => Some(Msg::PageUp),
-                        _ => None,
-                    },
-                )
-                .help_only(),
-            );
+            list.extend(scroll_bindings());
         }
         list.push(
             Binding::new("-/+", "fewer/more weeks", ch('+'), |k| {
@@ -234,33 +208,7 @@ impl State {
             is_char(k, 'a').then_some(Msg::ToggleAllComparisons)
         }));
         if patterns::max_scroll(ctx, self.patterns_all) > 0 {
-            list.push(Binding::new(
-                "↑↓",
-                "scroll",
-                plain(KeyCode::Down),
-                |k| {
-                    if keymap::is_down(k) {
-                        Some(Msg::ScrollDown)
-                    } else if keymap::is_up(k) {
-                        Some(Msg::ScrollUp)
-                    } else {
-                        None
-                    }
-                },
-            ));
-            list.push(
-                Binding::new(
-                    "PgUp/PgDn",
-                    "scroll a page",
-                    plain(KeyCode::PageDown),
-                    |k| match k.code {
-                        KeyCode::PageDown => Some(Msg::PageDown),
-                        KeyCode::PageUp => Some(Msg::PageUp),
-                        _ => None,
-                    },
-                )
-                .help_only(),
-            );
+            list.extend(scroll_bindings());
         }
         list
     }
@@ -286,6 +234,24 @@ impl State {
     fn set_weeks(&mut self, weeks: usize) {
         self.weeks = weeks.clamp(MIN_WEEKS, MAX_WEEKS);
     }
+}
+
+/// `↑`/`↓` and `PgUp`/`PgDn`, for the page and for the full patterns view alike.
+fn scroll_bindings() -> [Binding<Msg>; 2] {
+    [
+        keymap::up_down("scroll", Msg::ScrollDown, Msg::ScrollUp),
+        Binding::new(
+            "PgUp/PgDn",
+            "scroll a page",
+            plain(KeyCode::PageDown),
+            |k| match k.code {
+                KeyCode::PageDown => Some(Msg::PageDown),
+                KeyCode::PageUp => Some(Msg::PageUp),
+                _ => None,
+            },
+        )
+        .help_only(),
+    ]
 }
 
 /// Rows a page key moves.
