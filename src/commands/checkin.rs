@@ -79,10 +79,15 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
         }
         Ok(())
     };
-    let (lock, mut journal) =
-        ctx.store
-            .begin_write_checked(CLI_LOCK_PATIENCE, ctx.now.date_naive(), check)?;
-    let date = day_of(&journal)?;
+    // A check-in touches one day: years before it need not be decoded (`Store::begin_write_recent`).
+    let (lock, mut working) = ctx.store.begin_write_recent(
+        CLI_LOCK_PATIENCE,
+        ctx.now.date_naive(),
+        |journal| day_of(journal).ok(),
+        check,
+    )?;
+    let journal = &mut working.journal;
+    let date = day_of(journal)?;
 
     let existing = journal.check_in_on(date).cloned();
     let (check_in, changes) = match &existing {
@@ -120,7 +125,7 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
         let mut check_in = check_in.clone();
         check_in.recorded_at = Some(ctx.now);
         journal.upsert_check_in(check_in);
-        ctx.store.save(&lock, &journal)?;
+        ctx.store.save_working(&lock, &working)?;
     }
     drop(lock);
 

@@ -13,6 +13,7 @@ pub mod backup;
 mod export_file;
 mod fingerprint;
 mod lock;
+mod splice;
 pub mod summary;
 
 pub use atomic::{follow_links, write_atomic};
@@ -182,6 +183,31 @@ pub enum SaveError {
     Unreadable(LoadError),
 }
 
+/// A journal to change under the lock (`Store::begin_write_recent`): the whole of it, or only
+/// its recent days, the older entries staying in the file as they are.
+#[derive(Debug)]
+pub struct Working {
+    /// What to change and then save with `Store::save_working`.
+    pub journal: Journal,
+    older: Option<Older>,
+}
+
+impl Working {
+    /// Whether only the recent days were loaded.
+    pub fn is_recent_only(&self) -> bool {
+        self.older.is_some()
+    }
+}
+
+/// Where a recent-days `Working` came from: its first day and the older entries' places.
+#[derive(Debug)]
+struct Older {
+    /// The recent days as they loaded, for applying the change to the whole journal instead.
+    base: Journal,
+    from: NaiveDate,
+    blocks: splice::Blocks,
+}
+
 /// Handle on the data directory's files. Holds no open files by itself.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -208,25 +234,35 @@ impl Store {
     /// Reads and validates the journal. A missing file is a first run (an empty journal); any
     /// other failure, an empty file included, is an error.
     pub fn load(&self) -> Result<Loaded, LoadError> {
+        let stat = Stat::of(&self.paths.journal);
+        let (journal, bytes) = self.read_journal()?;
+        Ok(Loaded {
+            journal,
+            fingerprint: bytes
+                .as_deref()
+                .map_or(Fingerprint::Missing, |bytes| Fingerprint::of(stat, bytes)),
+            bytes,
+        })
+    }
+
+    /// `load` for a reader that will not save: the journal alone, without hashing its bytes
+    /// for a later saver to compare.
+    pub fn read(&self) -> Result<Journal, LoadError> {
+        Ok(self.read_journal()?.0)
+    }
+
+    /// The journal and the bytes it decoded from (`None` on a first run: no file).
+    fn read_journal(&self) -> Result<(Journal, Option<Vec<u8>>), LoadError> {
         let path = &self.paths.journal;
-        let stat = Stat::of(path);
         match read_bounded(path) {
             Ok(bytes) => match journal::decode(&bytes) {
-                Ok(journal) => Ok(Loaded {
-                    journal,
-                    fingerprint: Fingerprint::of(stat, &bytes),
-                    bytes: Some(bytes),
-                }),
+                Ok(journal) => Ok((journal, Some(bytes))),
                 Err(error) => Err(LoadError::Invalid {
                     path: path.clone(),
                     error,
                 }),
             },
-            Err(e) if e.kind() == ErrorKind::NotFound => Ok(Loaded {
-                journal: Journal::default(),
-                bytes: None,
-                fingerprint: Fingerprint::Missing,
-            }),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok((Journal::default(), None)),
             Err(error) => Err(LoadError::Io {
                 path: path.clone(),
                 error,
@@ -264,7 +300,9 @@ impl Store {
         patience: Duration,
         today: NaiveDate,
     ) -> Result<(WriterLock, Journal), Failure> {
-        let (lock, loaded) = self.begin_write_loaded(patience, today)?;
+        let mut lock = self.lock(patience)?;
+        let loaded = self.load()?;
+        lock.pending_backup = loaded.bytes.map(|bytes| (bytes, today));
         Ok((lock, loaded.journal))
     }
 
@@ -298,6 +336,131 @@ impl Store {
         let (lock, journal) = self.begin_write(patience, today)?;
         check(&journal)?;
         Ok((lock, journal))
+    }
+
+    /// `begin_write_checked` for a change that touches no day before `earliest(journal)`
+    /// (`None`: it may touch any): when the recent-days summary vouches for the journal on disk
+    /// and holds every day from `earliest` on, only those recent days are decoded, and
+    /// `save_working` writes the older entries back as the bytes they are (`splice`), so the
+    /// cost does not grow with the years behind them. Otherwise the whole journal, as
+    /// `begin_write_checked` gives it.
+    pub fn begin_write_recent(
+        &self,
+        patience: Duration,
+        today: NaiveDate,
+        earliest: impl Fn(&Journal) -> Option<NaiveDate>,
+        check: impl Fn(&Journal) -> Result<(), Failure>,
+    ) -> Result<(WriterLock, Working), Failure> {
+        if std::fs::symlink_metadata(&self.paths.lock).is_ok() {
+            let mut lock = self.lock(patience)?;
+            if let Some((journal, older, file)) = self.recent_for_write(&earliest) {
+                check(&journal)?;
+                lock.pending_backup = Some((file, today));
+                return Ok((
+                    lock,
+                    Working {
+                        journal,
+                        older: Some(older),
+                    },
+                ));
+            }
+            drop(lock);
+        }
+        let (lock, journal) = self.begin_write_checked(patience, today, check)?;
+        Ok((
+            lock,
+            Working {
+                journal,
+                older: None,
+            },
+        ))
+    }
+
+    /// The recent days to write to, the older entries' places and the file's bytes, when the
+    /// summary vouches for the journal on disk, knows where its older entries are, and holds
+    /// every day from `earliest` on. Call with the lock held.
+    fn recent_for_write(
+        &self,
+        earliest: impl Fn(&Journal) -> Option<NaiveDate>,
+    ) -> Option<(Journal, Older, Vec<u8>)> {
+        let stat = summary::FileStat::of(&self.paths.journal)?;
+        let recent = summary::read(&self.summary_path(), Some(stat), summary::Part::Window)?;
+        let blocks = recent.blocks.clone()?;
+        if !earliest(&recent.journal).is_some_and(|day| recent.covers(day)) {
+            return None;
+        }
+        // A window far wider than `summary::WINDOW_DAYS` is re-centred by a full save.
+        let latest = recent.journal.check_ins.iter().map(|c| c.date).max()?;
+        if latest.signed_duration_since(recent.from).num_days() > 2 * summary::WINDOW_DAYS as i64 {
+            return None;
+        }
+        let file = read_bounded(&self.paths.journal).ok()?;
+        // The file must still be the one the summary was made of, after it was read too.
+        if summary::FileStat::of(&self.paths.journal) != Some(stat)
+            || !splice::check(&file, &blocks)
+        {
+            return None;
+        }
+        Some((
+            recent.journal.clone(),
+            Older {
+                base: recent.journal,
+                from: recent.from,
+                blocks,
+            },
+            file,
+        ))
+    }
+
+    /// Saves what `begin_write_recent` gave, changed: the whole journal as `save` does, or the
+    /// recent days spliced with the older entries of the file as it loaded under `lock`.
+    pub fn save_working(&self, lock: &WriterLock, working: &Working) -> Result<(), Failure> {
+        let journal = &working.journal;
+        let Some(older) = &working.older else {
+            return self.save(lock, journal);
+        };
+        let body = journal::encode(journal);
+        let spliced = lock
+            .pending_backup
+            .as_ref()
+            .and_then(|(file, _)| splice::splice(&body, file, &older.blocks));
+        let Some((bytes, blocks)) = spliced else {
+            // Not expected with `encode`'s own output; the whole journal then takes the change.
+            return self.save_whole_with(lock, &older.base, journal);
+        };
+        let meta = self.save_bytes(lock, &bytes)?;
+        if let Some(stat) = summary::FileStat::from_meta(&meta) {
+            summary::write_window(
+                &self.summary_path(),
+                &body,
+                journal,
+                older.from,
+                stat,
+                blocks,
+            );
+        }
+        Ok(())
+    }
+
+    /// Decodes the file as it loaded under `lock`, applies the change from `base` to `wanted`
+    /// (recent days) to it, and saves the whole journal.
+    fn save_whole_with(
+        &self,
+        lock: &WriterLock,
+        base: &Journal,
+        wanted: &Journal,
+    ) -> Result<(), Failure> {
+        let bytes = lock
+            .pending_backup
+            .as_ref()
+            .map(|(file, _)| file.as_slice());
+        let mut whole =
+            journal::decode(bytes.unwrap_or_default()).map_err(|error| LoadError::Invalid {
+                path: self.paths.journal.clone(),
+                error,
+            })?;
+        journal::Change::between(base, wanted).apply(&mut whole);
+        self.save(lock, &whole)
     }
 
     /// Takes today's last-known-good backup. A failed backup must not block the user's write, so
@@ -339,7 +502,7 @@ impl Store {
     ) -> Result<(), Failure> {
         let meta = self.save_bytes(lock, bytes)?;
         if let Some(stat) = summary::FileStat::from_meta(&meta) {
-            summary::write(&self.summary_path(), journal, stat);
+            summary::write(&self.summary_path(), journal, stat, Some(bytes));
         }
         Ok(())
     }
@@ -392,7 +555,7 @@ impl Store {
         if let Some(stat) = before
             && summary::FileStat::of(&self.paths.journal) == Some(stat)
         {
-            summary::write(&self.summary_path(), journal, stat);
+            summary::write(&self.summary_path(), journal, stat, None);
         }
     }
 

@@ -33,6 +33,7 @@
 //! are journals in the v1 format that `journal::decode` reads and validates.
 
 use super::atomic::write_atomic_unsynced;
+use super::splice::{self, Blocks};
 use crate::journal::{self, Journal};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -50,7 +51,8 @@ pub const FILE_NAME: &str = "recent.json";
 pub const WINDOW_DAYS: u64 = 400;
 
 const FORMAT: &str = "rekindle-recent";
-const VERSION: u64 = 1;
+/// 2: the header records where the older entries sit in the journal (`splice::Blocks`).
+const VERSION: u64 = 2;
 
 /// What `stat` says about the journal, precisely enough to notice any rewrite: an atomic rename
 /// is a new inode; a write in place changes the size or the change time.
@@ -100,6 +102,8 @@ struct Header {
     /// The first day of the short part's window (`SHORT_DAYS`), and its hash.
     short_from: NaiveDate,
     short_hash: u64,
+    /// Where the entries dated before `from` sit in the journal, when rekindle wrote it.
+    blocks: Option<Blocks>,
 }
 
 /// The short part (the second line) holds the settings and the check-ins of the `SHORT_DAYS`
@@ -123,6 +127,8 @@ pub struct Recent {
     pub journal: Journal,
     /// The first day the summary holds everything of.
     pub from: NaiveDate,
+    /// Where the older entries sit in the journal file, when rekindle wrote it (`splice`).
+    pub blocks: Option<Blocks>,
 }
 
 impl Recent {
@@ -163,6 +169,7 @@ pub fn read(path: &Path, journal: Option<FileStat>, part: Part) -> Option<Recent
     Some(Recent {
         journal: recent,
         from,
+        blocks: header.blocks,
     })
 }
 
@@ -183,7 +190,16 @@ fn window_start(journal: &Journal) -> NaiveDate {
 /// The recent part of `journal`, as the summary holds it.
 pub fn recent_part(journal: &Journal) -> Recent {
     let from = window_start(journal);
-    let recent = Journal {
+    Recent {
+        journal: recent_part_from(journal, from),
+        from,
+        blocks: None,
+    }
+}
+
+/// `journal` without the check-ins and connections dated before `from`.
+pub fn recent_part_from(journal: &Journal, from: NaiveDate) -> Journal {
+    Journal {
         format: journal.format.clone(),
         version: journal.version,
         settings: journal.settings.clone(),
@@ -202,10 +218,6 @@ pub fn recent_part(journal: &Journal) -> Recent {
         boundaries: journal.boundaries.clone(),
         people: journal.people.clone(),
         extra: journal.extra.clone(),
-    };
-    Recent {
-        journal: recent,
-        from,
     }
 }
 
@@ -228,36 +240,83 @@ fn short_part(journal: &Journal) -> Recent {
             ..Journal::default()
         },
         from,
+        blocks: None,
     }
 }
 
-/// The summary file's bytes for `journal`, whose file on disk has `stat`.
-pub fn encode(journal: &Journal, stat: FileStat) -> Vec<u8> {
+/// The summary file's bytes for `journal`, whose file on disk has `stat`; `file` is that
+/// file's bytes when they are exactly `journal::encode(journal)` (rekindle just wrote them), so
+/// the summary can say where the older entries sit.
+pub fn encode(journal: &Journal, stat: FileStat, file: Option<&[u8]>) -> Vec<u8> {
     let recent = recent_part(journal);
     let body = journal::encode(&recent.journal);
-    let short = short_part(journal);
+    let blocks = file.and_then(|file| splice::blocks_of(file, journal, recent.from));
+    encode_window(&body, &recent.journal, recent.from, stat, blocks)
+        .expect("a whole journal's last check-ins are all in its window")
+}
+
+/// The summary file's bytes from its window: `recent` (all of the journal from `from` on,
+/// encoded as `body`). `None` when the window cannot vouch for the short part: the journal's
+/// last `SHORT_DAYS` of check-ins reach back before `from`.
+fn encode_window(
+    body: &[u8],
+    recent: &Journal,
+    from: NaiveDate,
+    stat: FileStat,
+    blocks: Option<Blocks>,
+) -> Option<Vec<u8>> {
+    let short = short_part(recent);
+    if short.from < from {
+        return None;
+    }
     let short_bytes =
         serde_json::to_vec(&short.journal).expect("a journal holds only JSON-representable data");
     let header = Header {
         format: FORMAT.into(),
         version: VERSION,
         journal: stat,
-        from: recent.from,
-        hash: hash(&body),
+        from,
+        hash: hash(body),
         short_from: short.from,
         short_hash: hash(&short_bytes),
+        blocks,
     };
     let mut bytes = serde_json::to_vec(&header).expect("a header is plain JSON");
     bytes.push(b'\n');
     bytes.extend_from_slice(&short_bytes);
     bytes.push(b'\n');
-    bytes.extend_from_slice(&body);
-    bytes
+    bytes.extend_from_slice(body);
+    Some(bytes)
 }
 
-/// Writes the summary of `journal` (whose file has `stat`) to `path`. Best effort: a summary
-/// that cannot be written is simply missing next time.
-pub fn write(path: &Path, journal: &Journal, stat: FileStat) {
+/// Writes the summary of `journal` (whose file has `stat`, and the bytes `file` when rekindle
+/// just wrote them) to `path`. Best effort: a summary that cannot be written is simply missing
+/// next time.
+pub fn write(path: &Path, journal: &Journal, stat: FileStat, file: Option<&[u8]>) {
+    write_bytes(path, &encode(journal, stat, file));
+}
+
+/// Writes the summary of a journal saved by `splice`: its window `recent` from `from` on,
+/// encoded as `body`, and where the older entries now sit. When the window cannot make a whole
+/// summary, the old one is removed: a stale summary is refused anyway, but a missing one costs
+/// no read.
+pub fn write_window(
+    path: &Path,
+    body: &[u8],
+    recent: &Journal,
+    from: NaiveDate,
+    stat: FileStat,
+    blocks: Blocks,
+) {
+    match encode_window(body, recent, from, stat, Some(blocks)) {
+        Some(bytes) => write_bytes(path, &bytes),
+        None => {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) {
     if let Some(dir) = path.parent()
         && std::fs::symlink_metadata(dir).is_err()
     {
@@ -269,5 +328,5 @@ pub fn write(path: &Path, journal: &Journal, stat: FileStat) {
             b"# rekindle's derived files: rebuilt when missing\n*\n",
         );
     }
-    let _ = write_atomic_unsynced(path, &encode(journal, stat));
+    let _ = write_atomic_unsynced(path, bytes);
 }

@@ -6,6 +6,9 @@ use crate::support::{Sandbox, stdout_of};
 use chrono::NaiveDate;
 use rekindle::generate::{Spec, journal};
 use rekindle::journal::{CheckIn, Rating, decode, encode};
+use rekindle::paths::Paths;
+use rekindle::store::Store;
+use std::time::Duration;
 
 const SUMMARY: &str = "cache/recent.json";
 
@@ -165,5 +168,165 @@ fn the_summary_is_private_and_deleting_it_loses_nothing() {
     assert_eq!(
         decode(&out.stdout).unwrap(),
         decode(&journal_before).unwrap()
+    );
+}
+
+/// Whether the next write of a check-in on `day` would load only the recent days: what
+/// `rekindle checkin` asks the store for.
+fn writes_recent_only(s: &Sandbox, day: NaiveDate) -> bool {
+    let store = Store::new(Paths::in_dir(s.data_dir()));
+    let (_lock, working) = store
+        .begin_write_recent(Duration::from_secs(5), day, |_| Some(day), |_| Ok(()))
+        .unwrap();
+    working.is_recent_only()
+}
+
+/// A day of the sandboxes' year, counted back from the last generated day.
+fn days_before_end(days: u64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap() - chrono::Days::new(days)
+}
+
+#[test]
+fn check_ins_that_load_only_recent_days_save_exactly_what_a_full_load_saves() {
+    // The same commands on two copies of a year's journal: one keeps its summary (after the
+    // first save, check-ins on recent days load only those), the other loses it before each
+    // command (every command loads the whole journal). Their files stay byte-identical.
+    let recent = sandbox_with_year();
+    let whole = sandbox_with_year();
+    let run = |s: &Sandbox, args: &[&str]| {
+        let output = s.cmd().args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", stdout_of(&output));
+        // Each sandbox names its own journal path.
+        stdout_of(&output).replace(&s.journal_path().display().to_string(), "JOURNAL")
+    };
+    let steps: [&[&str]; 6] = [
+        &[
+            "checkin", "-e", "5", "-c", "4", "-f", "6", "--note", "first",
+        ],
+        // Updates today: a note with a newline, quotes and what looks like a list key.
+        &[
+            "checkin",
+            "-e",
+            "7",
+            "--note",
+            "one\ntwo \"three\"\n  \"connections\": [",
+        ],
+        &[
+            "checkin",
+            "--date",
+            "yesterday",
+            "-e",
+            "1",
+            "-c",
+            "2",
+            "-f",
+            "3",
+            "--replace",
+        ],
+        // Long before the window: the whole journal, and the summary made afresh.
+        &[
+            "checkin",
+            "--date",
+            "2025-12-01",
+            "-e",
+            "9",
+            "-c",
+            "9",
+            "-f",
+            "1",
+            "--replace",
+        ],
+        &[
+            "checkin",
+            "--date",
+            "2026-11-20",
+            "-e",
+            "2",
+            "-c",
+            "2",
+            "-f",
+            "8",
+            "--exercise",
+        ],
+        &["checkin", "-f", "9"],
+    ];
+    for (i, args) in steps.iter().enumerate() {
+        if i > 0 && i != 3 {
+            assert!(
+                writes_recent_only(&recent, days_before_end(2)),
+                "step {i} loads only the recent days"
+            );
+        }
+        let _ = std::fs::remove_file(summary(&whole));
+        assert_eq!(
+            run(&recent, args),
+            run(&whole, args),
+            "step {i}: the same output"
+        );
+        assert!(
+            std::fs::read(recent.journal_path()).unwrap()
+                == std::fs::read(whole.journal_path()).unwrap(),
+            "step {i}: the same file"
+        );
+        assert_eq!(status(&recent), status_without_summary(&recent));
+    }
+    assert!(
+        !writes_recent_only(&recent, days_before_end(500)),
+        "a day before the window loads the whole journal"
+    );
+    let saved = decode(&std::fs::read(recent.journal_path()).unwrap()).unwrap();
+    let original = decode(&encode(&journal(&Spec::years_long_notes(
+        1,
+        days_before_end(0),
+        42,
+    ))))
+    .unwrap();
+    for day in original.check_ins.iter().map(|c| c.date) {
+        assert!(saved.check_in_on(day).is_some(), "{day} is kept");
+    }
+    assert!(
+        saved
+            .check_in_on(days_before_end(0) + chrono::Days::new(1))
+            .is_some()
+    );
+}
+
+#[test]
+fn an_outside_write_after_a_save_is_kept_by_the_next_check_in() {
+    let s = sandbox_with_year();
+    let checkin = |e: &str| {
+        let output = s
+            .cmd()
+            .args(["checkin", "-e", e, "-c", "4", "-f", "6"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+    };
+    checkin("5");
+    assert!(writes_recent_only(&s, days_before_end(0)));
+    // A second laptop's sync rewrites the file: an old check-in changes, a connection is added.
+    let mut theirs = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    theirs.check_ins[0].note = "written on the other laptop".into();
+    let r = |v| Rating::new(v).unwrap();
+    theirs.upsert_check_in(CheckIn::new(days_before_end(300), r(3), r(3), r(3)));
+    std::fs::write(s.journal_path(), encode(&theirs)).unwrap();
+    assert!(
+        !writes_recent_only(&s, days_before_end(0)),
+        "a file the summary does not describe is loaded whole"
+    );
+    checkin("6");
+    let saved = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    assert_eq!(saved.check_ins[0].note, "written on the other laptop");
+    assert_eq!(
+        saved
+            .check_in_on(days_before_end(300))
+            .map(|c| c.exhaustion.get()),
+        Some(3)
+    );
+    assert_eq!(
+        saved
+            .check_in_on(days_before_end(0) + chrono::Days::new(1))
+            .map(|c| c.exhaustion.get()),
+        Some(6)
     );
 }
