@@ -51,7 +51,7 @@ impl Context {
 
     /// Loads the journal for reading only (no lock, no write of any kind).
     pub fn read(&self) -> Result<Journal, Failure> {
-        Ok(self.store.load()?.journal)
+        Ok(self.store.read()?)
     }
 }
 
