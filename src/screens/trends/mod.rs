@@ -240,17 +240,7 @@ impl State {
 fn scroll_bindings() -> [Binding<Msg>; 2] {
     [
         keymap::up_down("scroll", Msg::ScrollDown, Msg::ScrollUp),
-        Binding::new(
-            "PgUp/PgDn",
-            "scroll a page",
-            plain(KeyCode::PageDown),
-            |k| match k.code {
-                KeyCode::PageDown => Some(Msg::PageDown),
-                KeyCode::PageUp => Some(Msg::PageUp),
-                _ => None,
-            },
-        )
-        .help_only(),
+        keymap::page_up_down("scroll a page", Msg::PageUp, Msg::PageDown),
     ]
 }
 
