@@ -28,17 +28,9 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 pub(super) fn render(journal: &Journal, range: Range) -> String {
-    let mut check_ins: Vec<&CheckIn> = journal
-        .check_ins
-        .iter()
-        .filter(|c| range.contains(c.date))
-        .collect();
+    let mut check_ins: Vec<&CheckIn> = range.check_ins(journal).collect();
     check_ins.sort_by_key(|c| c.date);
-    let mut connections: Vec<&Connection> = journal
-        .connections
-        .iter()
-        .filter(|c| range.contains(c.date))
-        .collect();
+    let mut connections: Vec<&Connection> = range.connections(journal).collect();
     // Stable: connections on the same day keep the order they were logged in.
     connections.sort_by_key(|c| c.date);
     let boundaries: HashMap<&str, &Boundary> = journal
