@@ -317,7 +317,7 @@ const FLAGS_ELSEWHERE: usize = 2;
 /// text of a raised `seek_support` always is: dismissing a flag never hides it.
 fn flag_lines(ctx: &Ctx, width: usize) -> Vec<ratatui::text::Line<'static>> {
     use crate::trends::FlagKind;
-    use crate::ui::text::{break_long_words, hanging};
+    use crate::ui::text::hanging;
     use ratatui::style::Style;
     use ratatui::text::{Line, Span};
     let theme = ctx.theme;
@@ -325,15 +325,7 @@ fn flag_lines(ctx: &Ctx, width: usize) -> Vec<ratatui::text::Line<'static>> {
         return Vec::new();
     };
     let support = |lines: &mut Vec<Line<'static>>| {
-        lines.extend(hanging(
-            vec![Span::styled("    Support: ", theme.label)],
-            &break_long_words(
-                ctx.journal.settings.support_text.trim(),
-                width.saturating_sub(13).max(8),
-            ),
-            Style::default(),
-            width,
-        ));
+        lines.extend(crate::screens::support_lines(ctx, "    Support: ", width));
     };
     let mut flags: Vec<&crate::trends::Flag> = review.flags.iter().collect();
     // Stable: the others keep docs/SCORING.md's order.

@@ -512,15 +512,7 @@ fn page(ctx: &Ctx, review: &Review, area: Rect) -> Vec<Piece> {
     lines.extend(flag_section(ctx, review, width));
     if !seek_support_shown(ctx, review) {
         lines.push(Line::raw(""));
-        lines.extend(hanging(
-            vec![Span::styled("Support: ", theme.label)],
-            &break_long_words(
-                ctx.journal.settings.support_text.trim(),
-                width.saturating_sub(9).max(8),
-            ),
-            Style::default(),
-            width,
-        ));
+        lines.extend(crate::screens::support_lines(ctx, "Support: ", width));
     }
     pieces.push(Piece::Text(lines));
     pieces
