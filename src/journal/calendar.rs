@@ -1,4 +1,5 @@
-//! Calendar days and wall-clock times exactly as the journal writes them.
+//! Calendar days and wall-clock times exactly as the journal writes them, and the readers of
+//! other fields the entry types share (`null_as_default`, `non_blank`).
 //!
 //! Dates are strict `YYYY-MM-DD` and times strict `HH:MM`: the file is a public format read by
 //! other tools, so the loader refuses near-misses (`2026-2-3`, `7:00`) instead of guessing.
@@ -67,6 +68,29 @@ pub fn null_as_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>
     d: D,
 ) -> Result<T, D::Error> {
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Reads a text field that must hold more than white space, such as a person's name; `what`
+/// names it in the error ("a person's name must not be empty"). The text is kept as written.
+pub fn non_blank<'de, D: Deserializer<'de>>(d: D, what: &str) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    if text.trim().is_empty() {
+        return Err(serde::de::Error::custom(format!(
+            "{what} must not be empty"
+        )));
+    }
+    Ok(text)
+}
+
+/// `text` trimmed, for a value typed on a form or the command line that must not be blank;
+/// `Err(why)` when nothing is left.
+pub fn trimmed_non_blank(text: &str, why: &str) -> Result<String, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        Err(why.to_string())
+    } else {
+        Ok(trimmed.to_string())
+    }
 }
 
 /// Serde adapter for `NaiveDate` fields written as strict `YYYY-MM-DD`.
