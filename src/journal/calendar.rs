@@ -328,12 +328,8 @@ impl FromStr for ShortDay {
 
     /// Accepts the short name in any case; the long name is accepted too, since people type it.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let lower = text.trim().to_ascii_lowercase();
-        SHORT_NAMES
-            .iter()
-            .position(|n| *n == lower)
-            .or_else(|| LONG_NAMES.iter().position(|n| *n == lower))
-            .map(|i| ShortDay(weekday_from_index(i)))
+        weekday_named(text, &SHORT_NAMES, &LONG_NAMES)
+            .map(ShortDay)
             .ok_or_else(|| {
                 format!(
                     "expected a weekday as mon, tue, wed, thu, fri, sat or sun (or its full name), got {text:?}"
@@ -348,17 +344,38 @@ impl FromStr for LongDay {
     /// Accepts the full name in any case, and the three-letter one (`sun`) as everywhere else
     /// a weekday is typed. The file format stays the full lower-case name (serde).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let lower = text.trim().to_ascii_lowercase();
-        LONG_NAMES
-            .iter()
-            .position(|n| *n == lower)
-            .or_else(|| SHORT_NAMES.iter().position(|n| *n == lower))
-            .map(|i| LongDay(weekday_from_index(i)))
+        weekday_named(text, &LONG_NAMES, &SHORT_NAMES)
+            .map(LongDay)
             .ok_or_else(|| {
                 format!(
                     "expected a weekday name (monday, tuesday, … sunday) or its first three letters (mon … sun), got {text:?}"
                 )
             })
+    }
+}
+
+/// The weekday `text` names (trimmed, in any case) in `names`, or else in `other_names`.
+fn weekday_named(text: &str, names: &[&str; 7], other_names: &[&str; 7]) -> Option<Weekday> {
+    let lower = text.trim().to_ascii_lowercase();
+    names
+        .iter()
+        .position(|n| *n == lower)
+        .or_else(|| other_names.iter().position(|n| *n == lower))
+        .map(weekday_from_index)
+}
+
+/// Reads a weekday written exactly as one of `names`: the file format is lower case, and
+/// anything else is a hand edit gone wrong (`expected` says what was wanted).
+fn deserialize_named<'de, D: Deserializer<'de>, T: FromStr<Err = String>>(
+    d: D,
+    names: &[&str; 7],
+    expected: &'static str,
+) -> Result<T, D::Error> {
+    let text = String::deserialize(d)?;
+    if names.contains(&text.as_str()) {
+        text.parse().map_err(serde::de::Error::custom)
+    } else {
+        Err(serde::de::Error::custom(expected))
     }
 }
 
@@ -370,15 +387,8 @@ impl Serialize for ShortDay {
 
 impl<'de> Deserialize<'de> for ShortDay {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        // The file format is lower case; anything else is a hand edit gone wrong.
-        if SHORT_NAMES.contains(&text.as_str()) {
-            text.parse().map_err(serde::de::Error::custom)
-        } else {
-            Err(serde::de::Error::custom(
-                "expected one of mon, tue, wed, thu, fri, sat, sun",
-            ))
-        }
+        let expected = "expected one of mon, tue, wed, thu, fri, sat, sun";
+        deserialize_named(d, &SHORT_NAMES, expected)
     }
 }
 
@@ -390,14 +400,8 @@ impl Serialize for LongDay {
 
 impl<'de> Deserialize<'de> for LongDay {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        if LONG_NAMES.contains(&text.as_str()) {
-            text.parse().map_err(serde::de::Error::custom)
-        } else {
-            Err(serde::de::Error::custom(
-                "expected a lower-case weekday name (monday … sunday)",
-            ))
-        }
+        let expected = "expected a lower-case weekday name (monday … sunday)";
+        deserialize_named(d, &LONG_NAMES, expected)
     }
 }
 
