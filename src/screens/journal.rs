@@ -192,15 +192,11 @@ impl State {
         // its keys come first; the help lists them all.
         let mut list = vec![keymap::up_down("move", Msg::Down, Msg::Up)];
         if self.search.is_some() {
-            list.push(Binding::new("n/N", "next/prev match", ch('n'), |k| {
-                if is_char(k, 'n') {
-                    Some(Msg::NextMatch)
-                } else if is_char(k, 'N') {
-                    Some(Msg::PreviousMatch)
-                } else {
-                    None
-                }
-            }));
+            let (next, previous) = (
+                (KeyCode::Char('n'), Msg::NextMatch),
+                (KeyCode::Char('N'), Msg::PreviousMatch),
+            );
+            list.push(keymap::plain_pair("n/N", "next/prev match", next, previous));
             list.push(keymap::on(
                 "Esc",
                 "clear search",

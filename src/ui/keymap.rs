@@ -103,6 +103,17 @@ pub fn page_up_down<M: Copy + 'static>(does: &'static str, up: M, down: M) -> Bi
     .help_only()
 }
 
+/// Two plain keys (no Ctrl or Alt) named together, such as `n/N`, one message each; the first
+/// is the example.
+pub fn plain_pair<M: Copy + 'static>(
+    keys: &'static str,
+    does: &'static str,
+    first: (KeyCode, M),
+    second: (KeyCode, M),
+) -> Binding<M> {
+    key_pair(keys, does, is_plain, first, second)
+}
+
 /// Two keys, one message each, with the modifiers `modifiers_ok` allows; the first is the
 /// example.
 fn key_pair<M: Copy + 'static>(
