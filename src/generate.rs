@@ -94,30 +94,27 @@ type BoundaryShape = (
     Option<&'static [Weekday]>,
 );
 
+/// Monday to Friday, for the boundaries that hold on work days.
+const WEEKDAYS: [Weekday; 5] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+];
+
 const BOUNDARY_TEXTS: [BoundaryShape; 8] = [
     (
         "No work email after 19:00",
         Some("19:00"),
         Some("07:00"),
-        Some(&[
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ]),
+        Some(&WEEKDAYS),
     ),
     (
         "Lunch away from the desk",
         Some("12:00"),
         Some("13:00"),
-        Some(&[
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ]),
+        Some(&WEEKDAYS),
     ),
     (
         "No Slack on weekends",

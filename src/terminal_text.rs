@@ -37,19 +37,9 @@ pub fn is_unsafe(ch: char) -> bool {
 /// `text` with every unsafe character written as a visible escape (`\u{1b}`). Borrows when
 /// there is nothing to escape, which is nearly always.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    let Some(first) = text.find(is_unsafe) else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len() + 8);
-    out.push_str(&text[..first]);
-    for ch in text[first..].chars() {
-        if is_unsafe(ch) {
-            write!(out, "\\u{{{:x}}}", u32::from(ch)).expect("writing to a String cannot fail");
-        } else {
-            out.push(ch);
-        }
-    }
-    Cow::Owned(out)
+    escape_where(text, is_unsafe, |out, ch| {
+        write!(out, "\\u{{{:x}}}", u32::from(ch))
+    })
 }
 
 /// JSON text with DEL, the C1 controls and the bidi characters written as `\uXXXX` escapes. In
@@ -59,14 +49,26 @@ pub fn escape_json_controls(json: &str) -> Cow<'_, str> {
     // The C0 controls cannot appear raw in valid JSON; line feeds and tabs between tokens
     // are layout and stay.
     let unsafe_in_json = |ch: char| is_unsafe(ch) && !ch.is_ascii_whitespace();
-    let Some(first) = json.find(unsafe_in_json) else {
-        return Cow::Borrowed(json);
+    escape_where(json, unsafe_in_json, |out, ch| {
+        write!(out, "\\u{:04x}", u32::from(ch))
+    })
+}
+
+/// `text` with every character that `needs_escape` written by `escape`, the rest as it is.
+/// Borrows when there is nothing to escape.
+fn escape_where(
+    text: &str,
+    needs_escape: impl Fn(char) -> bool,
+    escape: impl Fn(&mut String, char) -> std::fmt::Result,
+) -> Cow<'_, str> {
+    let Some(first) = text.find(&needs_escape) else {
+        return Cow::Borrowed(text);
     };
-    let mut out = String::with_capacity(json.len() + 8);
-    out.push_str(&json[..first]);
-    for ch in json[first..].chars() {
-        if unsafe_in_json(ch) {
-            write!(out, "\\u{:04x}", u32::from(ch)).expect("writing to a String cannot fail");
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    for ch in text[first..].chars() {
+        if needs_escape(ch) {
+            escape(&mut out, ch).expect("writing to a String cannot fail");
         } else {
             out.push(ch);
         }

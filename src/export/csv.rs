@@ -34,19 +34,11 @@ const TRAILING_COLUMNS: [&str; 4] = [
 ];
 
 pub(super) fn render(journal: &Journal, range: Range) -> Vec<u8> {
-    let mut check_ins: Vec<_> = journal
-        .check_ins
-        .iter()
-        .filter(|c| range.contains(c.date))
-        .collect();
+    let mut check_ins: Vec<_> = range.check_ins(journal).collect();
     check_ins.sort_by_key(|c| c.date);
 
     let mut connections_on: HashMap<NaiveDate, u32> = HashMap::new();
-    for connection in journal
-        .connections
-        .iter()
-        .filter(|c| range.contains(c.date))
-    {
+    for connection in range.connections(journal) {
         *connections_on.entry(connection.date).or_default() += 1;
     }
     let known: HashSet<&str> = journal.boundaries.iter().map(|b| b.id.as_str()).collect();

@@ -30,18 +30,8 @@ fn encode_range(journal: &Journal, range: Range) -> Vec<u8> {
         format: journal.format.clone(),
         version: journal.version,
         settings: journal.settings.clone(),
-        check_ins: journal
-            .check_ins
-            .iter()
-            .filter(|c| range.contains(c.date))
-            .cloned()
-            .collect(),
-        connections: journal
-            .connections
-            .iter()
-            .filter(|c| range.contains(c.date))
-            .cloned()
-            .collect(),
+        check_ins: range.check_ins(journal).cloned().collect(),
+        connections: range.connections(journal).cloned().collect(),
         boundaries: journal.boundaries.clone(),
         people: journal.people.clone(),
         extra: journal.extra.clone(),

@@ -28,17 +28,9 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 pub(super) fn render(journal: &Journal, range: Range) -> String {
-    let mut check_ins: Vec<&CheckIn> = journal
-        .check_ins
-        .iter()
-        .filter(|c| range.contains(c.date))
-        .collect();
+    let mut check_ins: Vec<&CheckIn> = range.check_ins(journal).collect();
     check_ins.sort_by_key(|c| c.date);
-    let mut connections: Vec<&Connection> = journal
-        .connections
-        .iter()
-        .filter(|c| range.contains(c.date))
-        .collect();
+    let mut connections: Vec<&Connection> = range.connections(journal).collect();
     // Stable: connections on the same day keep the order they were logged in.
     connections.sort_by_key(|c| c.date);
     let boundaries: HashMap<&str, &Boundary> = journal
@@ -65,18 +57,8 @@ pub(super) fn render(journal: &Journal, range: Range) -> String {
         if let Some(previous) = previous {
             write_gap(&mut out, previous, week);
         }
-        let split = days
-            .iter()
-            .position(|c| week_of(c.date) != week)
-            .unwrap_or(days.len());
-        let (week_days, rest) = days.split_at(split);
-        days = rest;
-        let split = contacts
-            .iter()
-            .position(|c| week_of(c.date) != week)
-            .unwrap_or(contacts.len());
-        let (week_contacts, rest) = contacts.split_at(split);
-        contacts = rest;
+        let week_days = take_week(&mut days, week, |c| week_of(c.date));
+        let week_contacts = take_week(&mut contacts, week, |c| week_of(c.date));
 
         write_week(&mut out, week, week_days, range);
         for check_in in week_days {
@@ -95,6 +77,21 @@ pub(super) fn render(journal: &Journal, range: Range) -> String {
     write_boundaries(&mut out, &journal.boundaries);
     write_patterns(&mut out, journal, range);
     out
+}
+
+/// Splits off the entries at the front of `entries` (sorted by date) that belong to `week`.
+fn take_week<'a, T>(
+    entries: &mut &'a [T],
+    week: NaiveDate,
+    week_of: impl Fn(&T) -> NaiveDate,
+) -> &'a [T] {
+    let split = entries
+        .iter()
+        .position(|entry| week_of(entry) != week)
+        .unwrap_or(entries.len());
+    let (in_week, rest) = entries.split_at(split);
+    *entries = rest;
+    in_week
 }
 
 fn write_title(

@@ -8,7 +8,7 @@ mod csv;
 mod json;
 mod markdown;
 
-use crate::journal::Journal;
+use crate::journal::{CheckIn, Connection, Journal};
 use chrono::NaiveDate;
 use std::fmt;
 use std::str::FromStr;
@@ -92,6 +92,22 @@ impl Range {
 
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.from.is_none_or(|from| from <= date) && self.to.is_none_or(|to| date <= to)
+    }
+
+    /// The journal's check-ins inside the range, in the journal's order.
+    pub fn check_ins(self, journal: &Journal) -> impl Iterator<Item = &CheckIn> {
+        journal
+            .check_ins
+            .iter()
+            .filter(move |c| self.contains(c.date))
+    }
+
+    /// The journal's connections inside the range, in the journal's order.
+    pub fn connections(self, journal: &Journal) -> impl Iterator<Item = &Connection> {
+        journal
+            .connections
+            .iter()
+            .filter(move |c| self.contains(c.date))
     }
 }
 

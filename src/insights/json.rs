@@ -25,7 +25,7 @@ pub fn to_json(report: &Report) -> Value {
 
 fn factor(factor: &Factor) -> Value {
     match factor {
-        Factor::Habit(habit) => json!({ "kind": "habit", "id": habit.id() }),
+        Factor::Habit(habit) => json!({ "kind": "habit", "id": habit.key() }),
         Factor::Sleep => json!({ "kind": "sleep" }),
         Factor::Nourishing => json!({ "kind": "nourishing" }),
         Factor::Person { key, name } => json!({ "kind": "person", "id": key, "name": name }),

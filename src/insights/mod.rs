@@ -19,13 +19,15 @@ mod exact;
 mod json;
 mod text;
 
+/// The boolean habits are the journal's own type; `Habit::ALL` is also the factor order.
+pub use crate::journal::Habit;
 pub use exact::{Fraction, Ratio, format_tenths};
 pub use json::to_json;
 pub use text::{
     CAVEAT, LINT, POSSIBLE_HEADING, empty_text, render, short_label, with_label, without_label,
 };
 
-use crate::journal::{CheckIn, Felt, Habits, Journal, Outcome};
+use crate::journal::{CheckIn, Felt, Journal, Outcome};
 use chrono::{Datelike, Days, NaiveDate};
 use exact::{SCALE, Stratum};
 use std::cmp::Ordering;
@@ -78,47 +80,6 @@ impl RatingKind {
             RatingKind::Cynicism => check_in.cynicism.get(),
             RatingKind::Efficacy => check_in.efficacy.get(),
         })
-    }
-}
-
-/// The boolean habits, in factor order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Habit {
-    Exercise,
-    Outside,
-    Mindful,
-    RestBlock,
-    Disconnected,
-}
-
-impl Habit {
-    pub const ALL: [Habit; 5] = [
-        Habit::Exercise,
-        Habit::Outside,
-        Habit::Mindful,
-        Habit::RestBlock,
-        Habit::Disconnected,
-    ];
-
-    /// The field name in the journal, used as the factor id in JSON.
-    pub fn id(self) -> &'static str {
-        match self {
-            Habit::Exercise => "exercise",
-            Habit::Outside => "outside",
-            Habit::Mindful => "mindful",
-            Habit::RestBlock => "rest_block",
-            Habit::Disconnected => "disconnected",
-        }
-    }
-
-    fn of(self, habits: &Habits) -> Option<bool> {
-        match self {
-            Habit::Exercise => habits.exercise,
-            Habit::Outside => habits.outside,
-            Habit::Mindful => habits.mindful,
-            Habit::RestBlock => habits.rest_block,
-            Habit::Disconnected => habits.disconnected,
-        }
     }
 }
 
@@ -464,7 +425,7 @@ impl<'a> Table<'a> {
             .map(|i| {
                 let check_in = self.check_ins[i]?;
                 match factor {
-                    Factor::Habit(habit) => habit.of(&check_in.habits),
+                    Factor::Habit(habit) => check_in.habits.get(*habit),
                     Factor::Sleep => check_in
                         .habits
                         .sleep_hours

@@ -427,6 +427,16 @@ mod tests {
         let mut insights = Vec::new();
         for (factor_index, factor) in factors().into_iter().enumerate() {
             for lag in [Lag::SameDay, Lag::NextDay] {
+                // A unit that passed the gate with these ratings.
+                let gated = |ratings| Comparison {
+                    factor: factor.clone(),
+                    factor_index,
+                    lag,
+                    with_days: 8,
+                    without_days: 16,
+                    weeks_with_both: 8,
+                    ratings: Some(ratings),
+                };
                 let verdicts: [[Verdict; 3]; 3] = [
                     [Verdict::Clear; 3],
                     [
@@ -448,17 +458,8 @@ mod tests {
                             if i == 0 { -100 } else { 100 },
                         )
                     });
-                    let comparison = Comparison {
-                        factor: factor.clone(),
-                        factor_index,
-                        lag,
-                        with_days: 8,
-                        without_days: 16,
-                        weeks_with_both: 8,
-                        ratings: Some(ratings),
-                    };
                     let index = comparisons.len();
-                    comparisons.push(comparison);
+                    comparisons.push(gated(ratings));
                     for (tier, count) in [(Tier::Clear, 1), (Tier::Clear, 3), (Tier::Possible, 1)] {
                         if n == 0 {
                             insights.push(Insight {
@@ -481,18 +482,8 @@ mod tests {
                         ratings: None,
                     });
                 }
-                let plain = Comparison {
-                    factor: factor.clone(),
-                    factor_index,
-                    lag,
-                    with_days: 8,
-                    without_days: 16,
-                    weeks_with_both: 8,
-                    ratings: Some(
-                        RatingKind::ALL.map(|r| result(r, Verdict::NoClearDifference, 0)),
-                    ),
-                };
-                comparisons.push(plain);
+                let plain = RatingKind::ALL.map(|r| result(r, Verdict::NoClearDifference, 0));
+                comparisons.push(gated(plain));
             }
         }
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();

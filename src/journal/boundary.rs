@@ -1,6 +1,6 @@
 //! A boundary: the user's own rule, with the window and weekdays it applies to.
 
-use super::calendar::{ClockTime, ShortDay, opt_date_format};
+use super::calendar::{ClockTime, ShortDay, non_blank, opt_date_format, trimmed_non_blank};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
@@ -34,20 +34,10 @@ pub struct Boundary {
 
 /// Trims a boundary's text and refuses an empty one.
 pub fn check_boundary_text(text: &str) -> Result<String, String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        Err("a boundary needs some text, such as \"No work email after 19:00\"".to_string())
-    } else {
-        Ok(trimmed.to_string())
-    }
+    let why = "a boundary needs some text, such as \"No work email after 19:00\"";
+    trimmed_non_blank(text, why)
 }
 
 fn boundary_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let text = String::deserialize(d)?;
-    if text.trim().is_empty() {
-        return Err(serde::de::Error::custom(
-            "a boundary's text must not be empty",
-        ));
-    }
-    Ok(text)
+    non_blank(d, "a boundary's text")
 }

@@ -1,4 +1,5 @@
-//! Calendar days and wall-clock times exactly as the journal writes them.
+//! Calendar days and wall-clock times exactly as the journal writes them, and the readers of
+//! other fields the entry types share (`null_as_default`, `non_blank`).
 //!
 //! Dates are strict `YYYY-MM-DD` and times strict `HH:MM`: the file is a public format read by
 //! other tools, so the loader refuses near-misses (`2026-2-3`, `7:00`) instead of guessing.
@@ -67,6 +68,29 @@ pub fn null_as_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>
     d: D,
 ) -> Result<T, D::Error> {
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Reads a text field that must hold more than white space, such as a person's name; `what`
+/// names it in the error ("a person's name must not be empty"). The text is kept as written.
+pub fn non_blank<'de, D: Deserializer<'de>>(d: D, what: &str) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    if text.trim().is_empty() {
+        return Err(serde::de::Error::custom(format!(
+            "{what} must not be empty"
+        )));
+    }
+    Ok(text)
+}
+
+/// `text` trimmed, for a value typed on a form or the command line that must not be blank;
+/// `Err(why)` when nothing is left.
+pub fn trimmed_non_blank(text: &str, why: &str) -> Result<String, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        Err(why.to_string())
+    } else {
+        Ok(trimmed.to_string())
+    }
 }
 
 /// Serde adapter for `NaiveDate` fields written as strict `YYYY-MM-DD`.
@@ -304,12 +328,8 @@ impl FromStr for ShortDay {
 
     /// Accepts the short name in any case; the long name is accepted too, since people type it.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let lower = text.trim().to_ascii_lowercase();
-        SHORT_NAMES
-            .iter()
-            .position(|n| *n == lower)
-            .or_else(|| LONG_NAMES.iter().position(|n| *n == lower))
-            .map(|i| ShortDay(weekday_from_index(i)))
+        weekday_named(text, &SHORT_NAMES, &LONG_NAMES)
+            .map(ShortDay)
             .ok_or_else(|| {
                 format!(
                     "expected a weekday as mon, tue, wed, thu, fri, sat or sun (or its full name), got {text:?}"
@@ -324,17 +344,38 @@ impl FromStr for LongDay {
     /// Accepts the full name in any case, and the three-letter one (`sun`) as everywhere else
     /// a weekday is typed. The file format stays the full lower-case name (serde).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let lower = text.trim().to_ascii_lowercase();
-        LONG_NAMES
-            .iter()
-            .position(|n| *n == lower)
-            .or_else(|| SHORT_NAMES.iter().position(|n| *n == lower))
-            .map(|i| LongDay(weekday_from_index(i)))
+        weekday_named(text, &LONG_NAMES, &SHORT_NAMES)
+            .map(LongDay)
             .ok_or_else(|| {
                 format!(
                     "expected a weekday name (monday, tuesday, … sunday) or its first three letters (mon … sun), got {text:?}"
                 )
             })
+    }
+}
+
+/// The weekday `text` names (trimmed, in any case) in `names`, or else in `other_names`.
+fn weekday_named(text: &str, names: &[&str; 7], other_names: &[&str; 7]) -> Option<Weekday> {
+    let lower = text.trim().to_ascii_lowercase();
+    names
+        .iter()
+        .position(|n| *n == lower)
+        .or_else(|| other_names.iter().position(|n| *n == lower))
+        .map(weekday_from_index)
+}
+
+/// Reads a weekday written exactly as one of `names`: the file format is lower case, and
+/// anything else is a hand edit gone wrong (`expected` says what was wanted).
+fn deserialize_named<'de, D: Deserializer<'de>, T: FromStr<Err = String>>(
+    d: D,
+    names: &[&str; 7],
+    expected: &'static str,
+) -> Result<T, D::Error> {
+    let text = String::deserialize(d)?;
+    if names.contains(&text.as_str()) {
+        text.parse().map_err(serde::de::Error::custom)
+    } else {
+        Err(serde::de::Error::custom(expected))
     }
 }
 
@@ -346,15 +387,8 @@ impl Serialize for ShortDay {
 
 impl<'de> Deserialize<'de> for ShortDay {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        // The file format is lower case; anything else is a hand edit gone wrong.
-        if SHORT_NAMES.contains(&text.as_str()) {
-            text.parse().map_err(serde::de::Error::custom)
-        } else {
-            Err(serde::de::Error::custom(
-                "expected one of mon, tue, wed, thu, fri, sat, sun",
-            ))
-        }
+        let expected = "expected one of mon, tue, wed, thu, fri, sat, sun";
+        deserialize_named(d, &SHORT_NAMES, expected)
     }
 }
 
@@ -366,14 +400,8 @@ impl Serialize for LongDay {
 
 impl<'de> Deserialize<'de> for LongDay {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        if LONG_NAMES.contains(&text.as_str()) {
-            text.parse().map_err(serde::de::Error::custom)
-        } else {
-            Err(serde::de::Error::custom(
-                "expected a lower-case weekday name (monday … sunday)",
-            ))
-        }
+        let expected = "expected a lower-case weekday name (monday … sunday)";
+        deserialize_named(d, &LONG_NAMES, expected)
     }
 }
 

@@ -1,6 +1,6 @@
 //! A logged connection with another person, and the vocabularies that describe it.
 
-use super::calendar::date_format;
+use super::calendar::{date_format, non_blank, trimmed_non_blank};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
@@ -40,22 +40,11 @@ pub struct Connection {
 
 /// Trims a person's name and refuses an empty one.
 pub fn check_person(name: &str) -> Result<String, String> {
-    let trimmed = name.trim();
-    if trimmed.is_empty() {
-        Err("a connection needs a person's name (it was empty)".to_string())
-    } else {
-        Ok(trimmed.to_string())
-    }
+    trimmed_non_blank(name, "a connection needs a person's name (it was empty)")
 }
 
 fn person_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let name = String::deserialize(d)?;
-    if name.trim().is_empty() {
-        return Err(serde::de::Error::custom(
-            "a connection's person must not be empty",
-        ));
-    }
-    Ok(name)
+    non_blank(d, "a connection's person")
 }
 
 /// Declares a closed vocabulary stored as snake_case strings, with its list of names.

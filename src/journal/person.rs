@@ -142,13 +142,7 @@ fn every_problem(text: &str) -> String {
 }
 
 fn person_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let name = String::deserialize(d)?;
-    if name.trim().is_empty() {
-        return Err(serde::de::Error::custom(
-            "a person's name must not be empty",
-        ));
-    }
-    Ok(name)
+    super::calendar::non_blank(d, "a person's name")
 }
 
 fn every_days<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {

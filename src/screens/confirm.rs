@@ -5,7 +5,8 @@
 //! else is ignored, so a stray key never deletes anything. `Tab` still switches screens and
 //! `Ctrl-C` still quits, as everywhere; the question waits on its screen.
 
-use crate::ui::keymap::is_char;
+use crate::ui::component::{Component, Ctx, Outcome};
+use crate::ui::keymap::{self, Binding, ch, is_char};
 use crate::ui::text::wrapped;
 use crate::ui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -35,6 +36,37 @@ pub fn is_yes(key: &KeyEvent) -> bool {
 
 pub fn is_no(key: &KeyEvent) -> bool {
     answer(key) == Some(false)
+}
+
+/// The question's keys: `y` (`yes_does`) and `n`/`Esc` (`no_does`), answering through `answer`.
+pub fn bindings<M: 'static>(
+    yes_does: &'static str,
+    no_does: &'static str,
+    answer: fn(bool) -> M,
+) -> Vec<Binding<M>> {
+    vec![
+        Binding::new("y", yes_does, ch('y'), move |k| {
+            is_yes(k).then(|| answer(true))
+        }),
+        Binding::new("n/Esc", no_does, ch('n'), move |k| {
+            is_no(k).then(|| answer(false))
+        }),
+    ]
+}
+
+/// Gives `key` to `screen`'s keymap. While its question is open (`asking`), the question takes
+/// every key: nothing else happens until it is answered.
+pub fn on_key<C: Component>(
+    screen: &mut C,
+    ctx: &Ctx,
+    key: &KeyEvent,
+    asking: bool,
+) -> Option<Outcome> {
+    match keymap::lookup(&screen.bindings(ctx), key) {
+        Some(msg) => Some(screen.update(ctx, msg)),
+        None if asking => Some(Outcome::done()),
+        None => None,
+    }
 }
 
 /// Draws `question` in a box over the middle of `area`, with what `y` and `n` do.

@@ -180,14 +180,7 @@ impl State {
 
     fn bindings_for(&self, ctx: &Ctx) -> Vec<Binding<Msg>> {
         if self.confirm_delete.is_some() {
-            return vec![
-                Binding::new("y", "yes, delete", ch('y'), |k| {
-                    confirm::is_yes(k).then_some(Msg::Confirm(true))
-                }),
-                Binding::new("n/Esc", "no, keep it", ch('n'), |k| {
-                    confirm::is_no(k).then_some(Msg::Confirm(false))
-                }),
-            ];
+            return confirm::bindings("yes, delete", "no, keep it", Msg::Confirm);
         }
         if self.search.as_ref().is_some_and(|s| s.editing) {
             return vec![
@@ -199,15 +192,11 @@ impl State {
         // its keys come first; the help lists them all.
         let mut list = vec![keymap::up_down("move", Msg::Down, Msg::Up)];
         if self.search.is_some() {
-            list.push(Binding::new("n/N", "next/prev match", ch('n'), |k| {
-                if is_char(k, 'n') {
-                    Some(Msg::NextMatch)
-                } else if is_char(k, 'N') {
-                    Some(Msg::PreviousMatch)
-                } else {
-                    None
-                }
-            }));
+            let (next, previous) = (
+                (KeyCode::Char('n'), Msg::NextMatch),
+                (KeyCode::Char('N'), Msg::PreviousMatch),
+            );
+            list.push(keymap::plain_pair("n/N", "next/prev match", next, previous));
             list.push(keymap::on(
                 "Esc",
                 "clear search",
@@ -230,29 +219,8 @@ impl State {
                 is_char(k, 'd').then_some(Msg::Delete)
             }));
         }
-        list.push(
-            Binding::new("PgUp/PgDn", "page", plain(KeyCode::PageDown), |k| {
-                match k.code {
-                    KeyCode::PageDown => Some(Msg::PageDown),
-                    KeyCode::PageUp => Some(Msg::PageUp),
-                    _ => None,
-                }
-            })
-            .help_only(),
-        );
-        list.push(
-            Binding::new(
-                "Home/End",
-                "newest/oldest",
-                plain(KeyCode::End),
-                |k| match k.code {
-                    KeyCode::Home => Some(Msg::Top),
-                    KeyCode::End => Some(Msg::Bottom),
-                    _ => None,
-                },
-            )
-            .help_only(),
-        );
+        list.push(keymap::page_up_down("page", Msg::PageUp, Msg::PageDown));
+        list.push(keymap::home_end("newest/oldest", Msg::Top, Msg::Bottom));
         list
     }
 }
@@ -276,12 +244,8 @@ impl Component for State {
             let msg = keymap::lookup(&self.bindings(ctx), key);
             return Some(msg.map_or_else(Outcome::done, |m| self.update(ctx, m)));
         }
-        match keymap::lookup(&self.bindings(ctx), key) {
-            Some(msg) => Some(self.update(ctx, msg)),
-            // The question takes every key: nothing else happens until it is answered.
-            None if self.confirm_delete.is_some() => Some(Outcome::done()),
-            None => None,
-        }
+        let asking = self.confirm_delete.is_some();
+        confirm::on_key(self, ctx, key, asking)
     }
 
     fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {

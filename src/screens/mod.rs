@@ -65,3 +65,22 @@ impl Screen {
         Screen::ALL[(usize::from(self.number()) + Screen::ALL.len() - 2) % Screen::ALL.len()]
     }
 }
+
+/// The person's support text under `label` (as wide as the label column it hangs from), its long
+/// words broken so they wrap: the check-in's `seek_support` flag and the Trends page show it alike.
+pub fn support_lines(
+    ctx: &crate::ui::component::Ctx,
+    label: &'static str,
+    width: usize,
+) -> Vec<ratatui::text::Line<'static>> {
+    let text = crate::ui::text::break_long_words(
+        ctx.journal.settings.support_text.trim(),
+        width.saturating_sub(label.len()).max(8),
+    );
+    crate::ui::text::hanging(
+        vec![ratatui::text::Span::styled(label, ctx.theme.label)],
+        &text,
+        ratatui::style::Style::default(),
+        width,
+    )
+}

@@ -79,6 +79,74 @@ pub trait FormFields {
     }
 }
 
+/// The `Component` hooks of a screen whose add/edit form, while open, is in `self.form` (an
+/// `Option` of a `FormFields` form with `text_focused` and `typing_hint`) and whose y/n question,
+/// while asked, is in `self.$question` (an `Option`), written once for every such screen: the
+/// open form takes digits, pastes and the typing hint, the question takes the letter keys, and
+/// leaving asks about the form's draft and saves it as the form's `Ctrl-S` does (the screen's
+/// `Msg` is `From<FormKey>`). The open form covers the whole screen (`Form::render`); otherwise
+/// the screen draws its list with `list`, a `fn(&Self, &Ctx, &mut Frame, Rect)`. `paste_into`
+/// names the field a paste can go to, for the status line when a field that takes no text has
+/// focus.
+macro_rules! form_hooks {
+    (question: $question:ident, paste_into: $paste_into:literal, list: $list:path) => {
+        fn render(
+            &self,
+            ctx: &$crate::ui::component::Ctx,
+            frame: &mut ratatui::Frame,
+            area: ratatui::layout::Rect,
+        ) {
+            match &self.form {
+                Some(form) => form.render(ctx, frame, area),
+                None => $list(self, ctx, frame, area),
+            }
+        }
+
+        /// True where a digit is text, not a screen switch: a text field of the form has focus.
+        fn captures_digits(&self) -> bool {
+            self.form.as_ref().is_some_and(|form| form.text_focused())
+        }
+
+        /// True where the global letter keys are not in effect: a text field has them, or the
+        /// y/n question takes every key.
+        fn text_focused(&self) -> bool {
+            self.captures_digits() || self.$question.is_some()
+        }
+
+        fn paste(&mut self, text: &str) -> Result<(), &'static str> {
+            let form = self.form.as_mut();
+            match form.map(|form| $crate::ui::form::FormFields::paste(form, text)) {
+                Some(true) => Ok(()),
+                Some(false) => Err($paste_into),
+                None => Err("a text field"),
+            }
+        }
+
+        fn typing_hint(&self) -> Option<&'static str> {
+            self.form.as_ref()?.typing_hint()
+        }
+
+        fn draft_changed(&self, _ctx: &$crate::ui::component::Ctx) -> bool {
+            self.form
+                .as_ref()
+                .is_some_and($crate::ui::form::FormFields::changed)
+        }
+
+        fn save_draft(
+            &mut self,
+            ctx: &$crate::ui::component::Ctx,
+        ) -> $crate::ui::component::Outcome {
+            let save = $crate::ui::keymap::FormKey::Save.into();
+            $crate::ui::component::Component::update(self, ctx, save)
+        }
+
+        fn discard_draft(&mut self, _ctx: &$crate::ui::component::Ctx, _to_today: bool) {
+            self.form = None;
+        }
+    };
+}
+pub(crate) use form_hooks;
+
 /// The shared tail of a form's keymap: `Enter` (`enter_does`) and `Esc`, which leaves the focused
 /// field, or cancels the form when none is focused.
 pub fn tail<M: 'static>(
@@ -110,31 +178,19 @@ mod tests {
     #[test]
     fn shared_form_keys_move_wrap_save_on_the_last_field_and_cancel_after_leaving() {
         let fields = ['a', 'b', 'c'];
-        assert_eq!(
-            form_step(FormKey::Next, &fields, None),
-            FormStep::Focus(Some('a'))
-        );
-        assert_eq!(
-            form_step(FormKey::Next, &fields, Some('c')),
-            FormStep::Focus(Some('a'))
-        );
-        assert_eq!(
-            form_step(FormKey::Previous, &fields, Some('a')),
-            FormStep::Focus(Some('c'))
-        );
-        assert_eq!(
-            form_step(FormKey::Enter, &fields, Some('b')),
-            FormStep::Focus(Some('c'))
-        );
-        assert_eq!(
-            form_step(FormKey::Enter, &fields, Some('c')),
-            FormStep::Save
-        );
-        assert_eq!(form_step(FormKey::Save, &fields, Some('a')), FormStep::Save);
-        assert_eq!(
-            form_step(FormKey::Leave, &fields, Some('b')),
-            FormStep::Focus(None)
-        );
-        assert_eq!(form_step(FormKey::Leave, &fields, None), FormStep::Cancel);
+        // (key, focus before, what the key does)
+        let cases = [
+            (FormKey::Next, None, FormStep::Focus(Some('a'))),
+            (FormKey::Next, Some('c'), FormStep::Focus(Some('a'))),
+            (FormKey::Previous, Some('a'), FormStep::Focus(Some('c'))),
+            (FormKey::Enter, Some('b'), FormStep::Focus(Some('c'))),
+            (FormKey::Enter, Some('c'), FormStep::Save),
+            (FormKey::Save, Some('a'), FormStep::Save),
+            (FormKey::Leave, Some('b'), FormStep::Focus(None)),
+            (FormKey::Leave, None, FormStep::Cancel),
+        ];
+        for (key, focus, step) in cases {
+            assert_eq!(form_step(key, &fields, focus), step, "{key:?} on {focus:?}");
+        }
     }
 }

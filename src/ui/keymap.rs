@@ -60,47 +60,88 @@ impl<M: 'static> Binding<M> {
 
 /// `↑`/`↓` (and `k`/`j`): one binding for both directions.
 pub fn up_down<M: Copy + 'static>(does: &'static str, down: M, up: M) -> Binding<M> {
-    Binding::new("↑↓", does, plain(KeyCode::Down), move |k| {
-        if is_down(k) {
-            Some(down)
-        } else if is_up(k) {
-            Some(up)
-        } else {
-            None
-        }
-    })
+    let example = plain(KeyCode::Down);
+    two_way("↑↓", does, example, (is_down, down), (is_up, up))
 }
 
 /// `↑`/`↓` only, for fields where letters are never keys (a rating: typing a sentence there must
 /// not move the focus).
 pub fn arrows_up_down<M: Copy + 'static>(does: &'static str, down: M, up: M) -> Binding<M> {
-    Binding::new("↑↓", does, plain(KeyCode::Down), move |k| {
-        match k.code {
-            KeyCode::Down if is_plain(k) => Some(down),
-            KeyCode::Up if is_plain(k) => Some(up),
-            _ => None,
-        }
-    })
+    let (down, up) = ((KeyCode::Down, down), (KeyCode::Up, up));
+    key_pair("↑↓", does, is_plain, down, up)
 }
 
 /// `←`/`→` only, for the same fields.
 pub fn arrows_left_right<M: Copy + 'static>(does: &'static str, left: M, right: M) -> Binding<M> {
-    Binding::new("←→", does, plain(KeyCode::Right), move |k| {
-        match k.code {
-            KeyCode::Left if is_plain(k) => Some(left),
-            KeyCode::Right if is_plain(k) => Some(right),
-            _ => None,
-        }
-    })
+    let (right, left) = ((KeyCode::Right, right), (KeyCode::Left, left));
+    key_pair("←→", does, is_plain, right, left)
 }
 
 /// `←`/`→` (and `h`/`l`): one binding for both directions.
 pub fn left_right<M: Copy + 'static>(does: &'static str, left: M, right: M) -> Binding<M> {
-    Binding::new("←→", does, plain(KeyCode::Right), move |k| {
-        if is_left(k) {
-            Some(left)
-        } else if is_right(k) {
-            Some(right)
+    let example = plain(KeyCode::Right);
+    two_way("←→", does, example, (is_left, left), (is_right, right))
+}
+
+/// `Home`/`End` (with any modifiers): to the first and the last row. Listed in help only, to
+/// keep the footer short.
+pub fn home_end<M: Copy + 'static>(does: &'static str, top: M, bottom: M) -> Binding<M> {
+    let end = (KeyCode::End, bottom);
+    key_pair("Home/End", does, |_| true, end, (KeyCode::Home, top)).help_only()
+}
+
+/// `PgUp`/`PgDn` (with any modifiers): a page at a time. Listed in help only, like `Home/End`.
+pub fn page_up_down<M: Copy + 'static>(does: &'static str, up: M, down: M) -> Binding<M> {
+    let page_down = (KeyCode::PageDown, down);
+    key_pair(
+        "PgUp/PgDn",
+        does,
+        |_| true,
+        page_down,
+        (KeyCode::PageUp, up),
+    )
+    .help_only()
+}
+
+/// Two plain keys (no Ctrl or Alt) named together, such as `n/N`, one message each; the first
+/// is the example.
+pub fn plain_pair<M: Copy + 'static>(
+    keys: &'static str,
+    does: &'static str,
+    first: (KeyCode, M),
+    second: (KeyCode, M),
+) -> Binding<M> {
+    key_pair(keys, does, is_plain, first, second)
+}
+
+/// Two keys, one message each, with the modifiers `modifiers_ok` allows; the first is the
+/// example.
+fn key_pair<M: Copy + 'static>(
+    keys: &'static str,
+    does: &'static str,
+    modifiers_ok: fn(&KeyEvent) -> bool,
+    (first, first_msg): (KeyCode, M),
+    (second, second_msg): (KeyCode, M),
+) -> Binding<M> {
+    let is = move |code| move |k: &KeyEvent| k.code == code && modifiers_ok(k);
+    let (first_key, second_key) = ((is(first), first_msg), (is(second), second_msg));
+    two_way(keys, does, plain(first), first_key, second_key)
+}
+
+/// One binding for two directions: the message of the first test the key passes, checked in
+/// order (`first`, then `second`).
+fn two_way<M: Copy + 'static>(
+    keys: &'static str,
+    does: &'static str,
+    example: KeyEvent,
+    (first, first_msg): (impl Fn(&KeyEvent) -> bool + 'static, M),
+    (second, second_msg): (impl Fn(&KeyEvent) -> bool + 'static, M),
+) -> Binding<M> {
+    Binding::new(keys, does, example, move |k| {
+        if first(k) {
+            Some(first_msg)
+        } else if second(k) {
+            Some(second_msg)
         } else {
             None
         }

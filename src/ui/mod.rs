@@ -1,10 +1,11 @@
-//! The building blocks every screen uses: the component contract (`component`), keymaps, text
-//! input, the shared form keys, text layout and the theme. Nothing here knows the screens or
-//! the app; the frame that arranges the screens lives in `app::frame`.
+//! The building blocks every screen uses: the component contract (`component`), keymaps, list
+//! moves, text input, the shared form keys, text layout and the theme. Nothing here knows the
+//! screens or the app; the frame that arranges the screens lives in `app::frame`.
 
 pub mod component;
 pub mod form;
 pub mod keymap;
+pub mod list;
 pub mod text;
 pub mod text_input;
 pub mod theme;

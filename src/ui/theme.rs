@@ -77,6 +77,17 @@ impl Theme {
         }
     }
 
+    /// The two columns before a row or field: the focus glyph on the focused one, blank on
+    /// the others.
+    pub fn focus_span(&self, focused: bool) -> ratatui::text::Span<'static> {
+        let marker = if focused {
+            format!("{} ", self.glyphs.focus)
+        } else {
+            "  ".to_string()
+        };
+        ratatui::text::Span::styled(marker, self.focus_marker)
+    }
+
     /// A form field's name: reversed when focused, so focus shows without colour.
     pub fn field(&self, focused: bool) -> Style {
         if focused {

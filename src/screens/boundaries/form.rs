@@ -246,6 +246,110 @@ impl Form {
         boundary.days = days;
         Ok(boundary)
     }
+
+    /// The self over the whole screen.
+    pub fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        let theme = ctx.theme;
+        let area = crate::ui::inset(area);
+        let width = area.width as usize;
+        let title = match &self.base {
+            Some(base) => format!("Editing the boundary \"{}\"", base.text),
+            None => "New boundary".to_string(),
+        };
+        let mut lines = hanging(Vec::new(), &title, theme.heading, width);
+        let mut focus_line = 0;
+        let indent = || vec![Span::raw(" ".repeat(LABEL + 2))];
+        for field in FIELDS {
+            let focused = self.focus == Some(field);
+            if focused {
+                focus_line = lines.len();
+            }
+            let mut spans = vec![
+                Span::styled(if focused { "› " } else { "  " }, theme.focus_marker),
+                Span::styled(format!("{:<LABEL$}", field.label()), theme.field(focused)),
+            ];
+            match field {
+                Field::Text => {
+                    let wrapped = wrap_with_cursor(
+                        &self.text,
+                        width.saturating_sub(LABEL + 2),
+                        focused,
+                        theme,
+                    );
+                    for (i, line) in wrapped.into_iter().enumerate() {
+                        let mut row = if i == 0 { spans.clone() } else { indent() };
+                        row.extend(line.spans);
+                        lines.push(Line::from(row));
+                    }
+                }
+                Field::From | Field::Until => {
+                    let input = if field == Field::From {
+                        &self.from
+                    } else {
+                        &self.until
+                    };
+                    spans.extend(input_spans(input, focused, theme));
+                    let none = if field == Field::From {
+                        "  (empty: from midnight)"
+                    } else {
+                        "  (empty: until midnight)"
+                    };
+                    if input.text().is_empty() {
+                        spans.push(Span::styled(none, theme.dim));
+                    }
+                    lines.push(Line::from(spans));
+                }
+                Field::Days => {
+                    for (i, ticked) in self.days.iter().enumerate() {
+                        let mark = if *ticked { "✓" } else { "·" };
+                        let style = if focused && i == self.day_cursor {
+                            theme.cursor()
+                        } else if *ticked {
+                            theme.value(false)
+                        } else {
+                            theme.dim
+                        };
+                        spans.push(Span::styled(
+                            format!(
+                                "{mark}{}",
+                                ShortDay(crate::journal::calendar::WEEK[i]).name()
+                            ),
+                            style,
+                        ));
+                        spans.push(Span::raw(" "));
+                    }
+                    lines.push(Line::from(spans));
+                }
+            }
+            if let Some((error_field, why)) = &self.error
+                && *error_field == field
+            {
+                lines.extend(hanging(indent(), &format!("✗ {why}"), theme.error, width));
+            }
+        }
+        if let Some(preview) = self.preview() {
+            lines.extend(hanging(
+                indent(),
+                &format!("Applies {preview}"),
+                Style::default(),
+                width,
+            ));
+        }
+        lines.push(Line::raw(""));
+        let hint = match self.focus {
+            Some(Field::Text) => "Your own words, such as \"No work email after 19:00\".",
+            Some(Field::From | Field::Until) => {
+                "HH:MM. A window may cross midnight, such as from 19:00 until 07:00."
+            }
+            Some(Field::Days) => {
+                "←/→ pick a day, Space ticks it; none ticked means every day. A window belongs to the day it starts on. Enter saves."
+            }
+            None => "↑/↓ to pick a field, Ctrl-S to save, Esc to cancel.",
+        };
+        lines.extend(hanging(Vec::new(), hint, theme.dim, width));
+        let scroll = crate::ui::text::scroll_to_show(focus_line, lines.len(), area.height as usize);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    }
 }
 
 impl Default for Form {
@@ -254,10 +358,17 @@ impl Default for Form {
     }
 }
 
+/// A shared form key, as the screen's message.
+impl From<FormKey> for Msg {
+    fn from(key: FormKey) -> Msg {
+        Msg::Form(FormMsg::Key(key))
+    }
+}
+
 pub fn bindings(form: &Form) -> Vec<Binding<Msg>> {
     let mut list: Vec<Binding<Msg>> = keymap::form_head("save")
         .into_iter()
-        .map(|b| b.map(|key| Msg::Form(FormMsg::Key(key))))
+        .map(|b| b.map(Msg::from))
         .collect();
     if form.focus == Some(Field::Days) {
         list.push(keymap::left_right(
@@ -276,7 +387,7 @@ pub fn bindings(form: &Form) -> Vec<Binding<Msg>> {
     list.extend(crate::ui::form::tail(
         enter_does,
         form.focus.is_some(),
-        |key| Msg::Form(FormMsg::Key(key)),
+        Msg::from,
     ));
     list
 }
@@ -335,105 +446,6 @@ fn save(state: &mut State, ctx: &Ctx) -> Outcome {
         None => journal.boundaries.push(boundary),
     }
     Outcome::save(journal, what)
-}
-
-pub fn render(ctx: &Ctx, form: &Form, frame: &mut Frame, area: Rect) {
-    let theme = ctx.theme;
-    let area = crate::ui::inset(area);
-    let width = area.width as usize;
-    let title = match &form.base {
-        Some(base) => format!("Editing the boundary \"{}\"", base.text),
-        None => "New boundary".to_string(),
-    };
-    let mut lines = hanging(Vec::new(), &title, theme.heading, width);
-    let mut focus_line = 0;
-    let indent = || vec![Span::raw(" ".repeat(LABEL + 2))];
-    for field in FIELDS {
-        let focused = form.focus == Some(field);
-        if focused {
-            focus_line = lines.len();
-        }
-        let mut spans = vec![
-            Span::styled(if focused { "› " } else { "  " }, theme.focus_marker),
-            Span::styled(format!("{:<LABEL$}", field.label()), theme.field(focused)),
-        ];
-        match field {
-            Field::Text => {
-                let wrapped =
-                    wrap_with_cursor(&form.text, width.saturating_sub(LABEL + 2), focused, theme);
-                for (i, line) in wrapped.into_iter().enumerate() {
-                    let mut row = if i == 0 { spans.clone() } else { indent() };
-                    row.extend(line.spans);
-                    lines.push(Line::from(row));
-                }
-            }
-            Field::From | Field::Until => {
-                let input = if field == Field::From {
-                    &form.from
-                } else {
-                    &form.until
-                };
-                spans.extend(input_spans(input, focused, theme));
-                let none = if field == Field::From {
-                    "  (empty: from midnight)"
-                } else {
-                    "  (empty: until midnight)"
-                };
-                if input.text().is_empty() {
-                    spans.push(Span::styled(none, theme.dim));
-                }
-                lines.push(Line::from(spans));
-            }
-            Field::Days => {
-                for (i, ticked) in form.days.iter().enumerate() {
-                    let mark = if *ticked { "✓" } else { "·" };
-                    let style = if focused && i == form.day_cursor {
-                        theme.cursor()
-                    } else if *ticked {
-                        theme.value(false)
-                    } else {
-                        theme.dim
-                    };
-                    spans.push(Span::styled(
-                        format!(
-                            "{mark}{}",
-                            ShortDay(crate::journal::calendar::WEEK[i]).name()
-                        ),
-                        style,
-                    ));
-                    spans.push(Span::raw(" "));
-                }
-                lines.push(Line::from(spans));
-            }
-        }
-        if let Some((error_field, why)) = &form.error
-            && *error_field == field
-        {
-            lines.extend(hanging(indent(), &format!("✗ {why}"), theme.error, width));
-        }
-    }
-    if let Some(preview) = form.preview() {
-        lines.extend(hanging(
-            indent(),
-            &format!("Applies {preview}"),
-            Style::default(),
-            width,
-        ));
-    }
-    lines.push(Line::raw(""));
-    let hint = match form.focus {
-        Some(Field::Text) => "Your own words, such as \"No work email after 19:00\".",
-        Some(Field::From | Field::Until) => {
-            "HH:MM. A window may cross midnight, such as from 19:00 until 07:00."
-        }
-        Some(Field::Days) => {
-            "←/→ pick a day, Space ticks it; none ticked means every day. A window belongs to the day it starts on. Enter saves."
-        }
-        None => "↑/↓ to pick a field, Ctrl-S to save, Esc to cancel.",
-    };
-    lines.extend(hanging(Vec::new(), hint, theme.dim, width));
-    let scroll = crate::ui::text::scroll_to_show(focus_line, lines.len(), area.height as usize);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
 }
 
 #[cfg(test)]

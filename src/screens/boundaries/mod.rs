@@ -16,8 +16,9 @@ use crate::reminders::describe_window;
 use crate::scoring::fmt0;
 use crate::trends::{BoundaryRate, OutcomeCounts};
 use crate::ui::component::{Component, Ctx, Outcome};
-use crate::ui::form::FormFields;
-use crate::ui::keymap::{self, Binding, ch, is_char, plain};
+use crate::ui::form::form_hooks;
+use crate::ui::keymap::{self, Binding, plain};
+use crate::ui::list;
 use crate::ui::text::{capitalised, hanging, join_wrapped};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -46,10 +47,7 @@ pub struct State {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
-    Up,
-    Down,
-    Top,
-    Bottom,
+    Move(list::Move),
     Add,
     Edit,
     Archive,
@@ -67,242 +65,92 @@ pub fn selected<'a>(state: &State, ctx: &Ctx<'a>) -> Option<&'a Boundary> {
 impl Component for State {
     type Msg = Msg;
 
+    form_hooks!(question: confirm, paste_into: "the text", list: render_list);
+
     fn bindings(&self, ctx: &Ctx) -> Vec<Binding<Msg>> {
-        bindings(self, ctx)
+        if let Some(pending) = &self.confirm {
+            let yes = match pending {
+                Pending::Archive(_) => "yes, archive",
+                Pending::Restore(_) => "yes, restore",
+            };
+            return confirm::bindings(yes, "no", Msg::Confirm);
+        }
+        if let Some(form) = &self.form {
+            return form::bindings(form);
+        }
+        let mut list = vec![keymap::on("a", "add", KeyCode::Char('a'), Msg::Add)];
+        let Some(boundary) = selected(self, ctx) else {
+            return list;
+        };
+        list.push(Binding::new("Enter", "edit", plain(KeyCode::Enter), |k| {
+            (k.code == KeyCode::Enter).then_some(Msg::Edit)
+        }));
+        let d_does = if boundary.archived {
+            "restore"
+        } else {
+            "archive"
+        };
+        list.push(keymap::on("d", d_does, KeyCode::Char('d'), Msg::Archive));
+        list.extend(list::bindings(Msg::Move));
+        list
     }
 
     fn on_key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
-        on_key(self, ctx, key)
+        if let Some(form) = &mut self.form
+            && form.edit_text(key)
+        {
+            return Some(Outcome::done());
+        }
+        let asking = self.confirm.is_some();
+        confirm::on_key(self, ctx, key, asking)
     }
 
     fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
-        update(self, ctx, msg)
-    }
-
-    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-        render(self, ctx, frame, area);
-    }
-
-    fn captures_digits(&self) -> bool {
-        captures_digits(self)
-    }
-
-    fn text_focused(&self) -> bool {
-        text_focused(self)
+        match msg {
+            Msg::Move(step) => {
+                let rows = ctx.derived.boundaries.order.len();
+                self.selected = step.apply(self.selected, rows);
+            }
+            Msg::Add => self.form = Some(Form::new()),
+            Msg::Edit => {
+                if let Some(boundary) = selected(self, ctx) {
+                    self.form = Some(Form::edit(boundary));
+                }
+            }
+            Msg::Archive => {
+                self.confirm = selected(self, ctx).map(|b| {
+                    if b.archived {
+                        Pending::Restore(b.id.clone())
+                    } else {
+                        Pending::Archive(b.id.clone())
+                    }
+                });
+            }
+            Msg::Confirm(yes) => return answer(self, ctx, yes),
+            Msg::Form(msg) => return form::update(self, ctx, msg),
+        }
+        Outcome::done()
     }
 
     fn saved(&mut self, ctx: &Ctx) {
-        saved(self, ctx);
+        if let Some(id) = self.form.as_ref().and_then(|f| f.saving.clone()) {
+            self.form = None;
+            select(self, ctx, &id);
+        }
+        if let Some(id) = self.moving.take() {
+            select(self, ctx, &id);
+        }
     }
 
     fn save_failed(&mut self) {
-        save_failed(self);
-    }
-
-    fn paste(&mut self, text: &str) -> Result<(), &'static str> {
-        match self.form.as_mut().map(|form| form.paste(text)) {
-            Some(true) => Ok(()),
-            Some(false) => Err("the text"),
-            None => Err("a text field"),
+        if let Some(form) = &mut self.form {
+            form.saving = None;
         }
-    }
-
-    fn typing_hint(&self) -> Option<&'static str> {
-        self.form.as_ref()?.typing_hint()
-    }
-
-    fn draft_changed(&self, _ctx: &Ctx) -> bool {
-        self.form.as_ref().is_some_and(FormFields::changed)
-    }
-
-    fn save_draft(&mut self, ctx: &Ctx) -> Outcome {
-        update(
-            self,
-            ctx,
-            Msg::Form(FormMsg::Key(crate::ui::keymap::FormKey::Save)),
-        )
-    }
-
-    fn discard_draft(&mut self, _ctx: &Ctx, _to_today: bool) {
-        self.form = None;
+        self.moving = None;
     }
 }
 
-fn bindings(state: &State, ctx: &Ctx) -> Vec<Binding<Msg>> {
-    if let Some(pending) = &state.confirm {
-        let yes = match pending {
-            Pending::Archive(_) => "yes, archive",
-            Pending::Restore(_) => "yes, restore",
-        };
-        return vec![
-            Binding::new("y", yes, ch('y'), |k| {
-                confirm::is_yes(k).then_some(Msg::Confirm(true))
-            }),
-            Binding::new("n/Esc", "no", ch('n'), |k| {
-                confirm::is_no(k).then_some(Msg::Confirm(false))
-            }),
-        ];
-    }
-    if let Some(form) = &state.form {
-        return form::bindings(form);
-    }
-    let mut list = vec![Binding::new("a", "add", ch('a'), |k| {
-        is_char(k, 'a').then_some(Msg::Add)
-    })];
-    let Some(boundary) = selected(state, ctx) else {
-        return list;
-    };
-    list.push(Binding::new("Enter", "edit", plain(KeyCode::Enter), |k| {
-        (k.code == KeyCode::Enter).then_some(Msg::Edit)
-    }));
-    let d_does = if boundary.archived {
-        "restore"
-    } else {
-        "archive"
-    };
-    list.push(Binding::new("d", d_does, ch('d'), |k| {
-        is_char(k, 'd').then_some(Msg::Archive)
-    }));
-    list.push(Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
-        if keymap::is_down(k) {
-            Some(Msg::Down)
-        } else if keymap::is_up(k) {
-            Some(Msg::Up)
-        } else {
-            None
-        }
-    }));
-    list.push(
-        Binding::new("Home/End", "first/last", plain(KeyCode::End), |k| {
-            match k.code {
-                KeyCode::Home => Some(Msg::Top),
-                KeyCode::End => Some(Msg::Bottom),
-                _ => None,
-            }
-        })
-        .help_only(),
-    );
-    list
-}
-
-/// True where a digit is text, not a screen switch: a text field of the form has focus.
-fn captures_digits(state: &State) -> bool {
-    state.form.as_ref().is_some_and(Form::text_focused)
-}
-
-/// True where the global letter keys are not in effect: a text field has them, or the y/n
-/// question takes every key.
-fn text_focused(state: &State) -> bool {
-    captures_digits(state) || state.confirm.is_some()
-}
-
-fn on_key(state: &mut State, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
-    if let Some(form) = &mut state.form
-        && form.edit_text(key)
-    {
-        return Some(Outcome::done());
-    }
-    match keymap::lookup(&bindings(state, ctx), key) {
-        Some(msg) => Some(update(state, ctx, msg)),
-        // The question takes every key: nothing else happens until it is answered.
-        None if state.confirm.is_some() => Some(Outcome::done()),
-        None => None,
-    }
-}
-
-fn update(state: &mut State, ctx: &Ctx, msg: Msg) -> Outcome {
-    let last = ctx.derived.boundaries.order.len().saturating_sub(1);
-    let row = &mut state.selected;
-    match msg {
-        Msg::Down => *row = (*row + 1).min(last),
-        Msg::Up => *row = row.saturating_sub(1).min(last),
-        Msg::Top => *row = 0,
-        Msg::Bottom => *row = last,
-        Msg::Add => state.form = Some(Form::new()),
-        Msg::Edit => {
-            if let Some(boundary) = selected(state, ctx) {
-                state.form = Some(Form::edit(boundary));
-            }
-        }
-        Msg::Archive => {
-            state.confirm = selected(state, ctx).map(|b| {
-                if b.archived {
-                    Pending::Restore(b.id.clone())
-                } else {
-                    Pending::Archive(b.id.clone())
-                }
-            });
-        }
-        Msg::Confirm(yes) => return answer(state, ctx, yes),
-        Msg::Form(msg) => return form::update(state, ctx, msg),
-    }
-    Outcome::done()
-}
-
-fn answer(state: &mut State, ctx: &Ctx, yes: bool) -> Outcome {
-    let Some(pending) = state.confirm.take() else {
-        return Outcome::done();
-    };
-    let (id, archive) = match &pending {
-        Pending::Archive(id) => (id, true),
-        Pending::Restore(id) => (id, false),
-    };
-    let mut journal = ctx.journal.clone();
-    let Some(boundary) = journal.boundaries.iter_mut().find(|b| &b.id == id) else {
-        return Outcome::done();
-    };
-    if !yes {
-        return Outcome::say(format!("Nothing changed: \"{}\".", boundary.text));
-    }
-    boundary.archived = archive;
-    state.moving = Some(id.clone());
-    let what = if archive {
-        format!(
-            "Archived \"{}\"; its history stays in every rate",
-            boundary.text
-        )
-    } else {
-        format!("Restored \"{}\"", boundary.text)
-    };
-    Outcome::save(journal, what)
-}
-
-fn saved(state: &mut State, ctx: &Ctx) {
-    if let Some(id) = state.form.as_ref().and_then(|f| f.saving.clone()) {
-        state.form = None;
-        select(state, ctx, &id);
-    }
-    if let Some(id) = state.moving.take() {
-        select(state, ctx, &id);
-    }
-}
-
-/// Moves the selection to the boundary `id` (it moves when archived or restored).
-fn select(state: &mut State, ctx: &Ctx, id: &str) {
-    let boundaries = &ctx.journal.boundaries;
-    if let Some(row) = ctx
-        .derived
-        .boundaries
-        .order
-        .iter()
-        .position(|&i| boundaries.get(i).is_some_and(|b| b.id == id))
-    {
-        state.selected = row;
-    }
-}
-
-fn save_failed(state: &mut State) {
-    if let Some(form) = &mut state.form {
-        form.saving = None;
-    }
-    state.moving = None;
-}
-
-fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-    if let Some(form) = &state.form {
-        form::render(ctx, form, frame, area);
-        return;
-    }
+fn render_list(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let theme = ctx.theme;
     let inner = crate::ui::inset(area);
     let width = inner.width as usize;
@@ -390,6 +238,42 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
 }
 
+fn answer(state: &mut State, ctx: &Ctx, yes: bool) -> Outcome {
+    let Some(pending) = state.confirm.take() else {
+        return Outcome::done();
+    };
+    let (id, archive) = match &pending {
+        Pending::Archive(id) => (id, true),
+        Pending::Restore(id) => (id, false),
+    };
+    let mut journal = ctx.journal.clone();
+    let Some(boundary) = journal.boundaries.iter_mut().find(|b| &b.id == id) else {
+        return Outcome::done();
+    };
+    if !yes {
+        return Outcome::say(format!("Nothing changed: \"{}\".", boundary.text));
+    }
+    boundary.archived = archive;
+    state.moving = Some(id.clone());
+    let what = if archive {
+        format!(
+            "Archived \"{}\"; its history stays in every rate",
+            boundary.text
+        )
+    } else {
+        format!("Restored \"{}\"", boundary.text)
+    };
+    Outcome::save(journal, what)
+}
+
+/// Moves the selection to the boundary `id` (it moves when archived or restored).
+fn select(state: &mut State, ctx: &Ctx, id: &str) {
+    let (order, boundaries) = (&ctx.derived.boundaries.order, &ctx.journal.boundaries);
+    if let Some(row) = list::row_of(order, boundaries, |b| b.id == id) {
+        state.selected = row;
+    }
+}
+
 fn is_archived(ctx: &Ctx, index: usize) -> bool {
     ctx.journal
         .boundaries
@@ -436,14 +320,7 @@ fn boundary_lines(
     let indent = || vec![Span::raw(" ".repeat(STATE + 2))];
     let mut lines = hanging(
         vec![
-            Span::styled(
-                if selected {
-                    format!("{} ", g.focus)
-                } else {
-                    "  ".to_string()
-                },
-                theme.focus_marker,
-            ),
+            theme.focus_span(selected),
             Span::styled(format!("{state:<STATE$}"), state_style),
         ],
         &boundary.text,

@@ -64,6 +64,22 @@ pub struct BoundaryChoice {
     pub outcome: Option<journal::Outcome>,
 }
 
+impl BoundaryChoice {
+    /// Steps the outcome forwards (`Space`: none yet, kept, slipped, and round again) or
+    /// backwards, which in a cycle of three is two steps forwards.
+    fn cycle_outcome(&mut self, forward: bool) {
+        use journal::Outcome::{Kept, Slipped};
+        let steps = if forward { 1 } else { 2 };
+        for _ in 0..steps {
+            self.outcome = match self.outcome {
+                None => Some(Kept),
+                Some(Kept) => Some(Slipped),
+                Some(Slipped) => None,
+            };
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub date: NaiveDate,
@@ -397,22 +413,8 @@ impl Component for State {
                 }
             }
             (Msg::Toggle | Msg::Lower, Some(Field::Habit(i))) => form.habits[i] = !form.habits[i],
-            (Msg::Toggle, Some(Field::Boundary(i))) => {
-                let choice = &mut form.boundaries[i];
-                choice.outcome = match choice.outcome {
-                    None => Some(journal::Outcome::Kept),
-                    Some(journal::Outcome::Kept) => Some(journal::Outcome::Slipped),
-                    Some(journal::Outcome::Slipped) => None,
-                };
-            }
-            (Msg::Lower, Some(Field::Boundary(i))) => {
-                let choice = &mut form.boundaries[i];
-                choice.outcome = match choice.outcome {
-                    None => Some(journal::Outcome::Slipped),
-                    Some(journal::Outcome::Slipped) => Some(journal::Outcome::Kept),
-                    Some(journal::Outcome::Kept) => None,
-                };
-            }
+            (Msg::Toggle, Some(Field::Boundary(i))) => form.boundaries[i].cycle_outcome(true),
+            (Msg::Lower, Some(Field::Boundary(i))) => form.boundaries[i].cycle_outcome(false),
             (Msg::Edit | Msg::Today | Msg::Lower | Msg::Raise | Msg::Set(_) | Msg::Toggle, _) => {}
         }
         if let Some(form) = &mut self.form {

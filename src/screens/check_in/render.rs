@@ -55,7 +55,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let value = form.ratings[i];
         lines.extend(hanging(
             vec![
-                Span::styled(marker(focused, glyphs), theme.focus_marker),
+                theme.focus_span(focused),
                 Span::styled(format!("{name:<11}"), theme.field(focused)),
             ],
             &question,
@@ -83,7 +83,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         focus_line = lines.len();
     }
     let mut sleep_line = vec![
-        Span::styled(marker(sleep_focused, glyphs), theme.focus_marker),
+        theme.focus_span(sleep_focused),
         Span::styled(format!("{:<11}", "Sleep"), theme.field(sleep_focused)),
         Span::raw("hours last night: "),
     ];
@@ -101,7 +101,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let tick = if form.habits[i] { "[x]" } else { "[ ]" };
         let name = if i == 0 { "Habits" } else { "" };
         lines.push(Line::from(vec![
-            Span::styled(marker(focused, glyphs), theme.focus_marker),
+            theme.focus_span(focused),
             Span::styled(format!("{name:<11}"), theme.label),
             Span::styled(format!("{tick} {label}"), theme.field(focused)),
         ]));
@@ -115,7 +115,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let (mark, word) = outcome_words(choice.outcome, glyphs);
         lines.extend(hanging(
             vec![
-                Span::styled(marker(focused, glyphs), theme.focus_marker),
+                theme.focus_span(focused),
                 Span::styled(format!("{name:<11}"), theme.label),
                 Span::styled(format!("{mark} {word:<13}"), theme.outcome(choice.outcome)),
             ],
@@ -130,7 +130,7 @@ pub fn form(form: &Form, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
     lines.extend(hanging(
         vec![
-            Span::styled(marker(note_focused, glyphs), theme.focus_marker),
+            theme.focus_span(note_focused),
             Span::styled(format!("{:<11}", "Note"), theme.field(note_focused)),
         ],
         "Alt-Enter for a new line; Enter saves",
@@ -279,14 +279,6 @@ fn habit_summary(check_in: &CheckIn) -> String {
     parts.join(", ")
 }
 
-fn marker(focused: bool, glyphs: Glyphs) -> String {
-    if focused {
-        format!("{} ", glyphs.focus)
-    } else {
-        "  ".to_string()
-    }
-}
-
 /// A question about today asked about a past day instead: "How spent did you feel that day,
 /// body and mind?" (the questions themselves are written for today).
 pub fn about_that_day(question: &str) -> String {
@@ -325,7 +317,7 @@ const FLAGS_ELSEWHERE: usize = 2;
 /// text of a raised `seek_support` always is: dismissing a flag never hides it.
 fn flag_lines(ctx: &Ctx, width: usize) -> Vec<ratatui::text::Line<'static>> {
     use crate::trends::FlagKind;
-    use crate::ui::text::{break_long_words, hanging};
+    use crate::ui::text::hanging;
     use ratatui::style::Style;
     use ratatui::text::{Line, Span};
     let theme = ctx.theme;
@@ -333,15 +325,7 @@ fn flag_lines(ctx: &Ctx, width: usize) -> Vec<ratatui::text::Line<'static>> {
         return Vec::new();
     };
     let support = |lines: &mut Vec<Line<'static>>| {
-        lines.extend(hanging(
-            vec![Span::styled("    Support: ", theme.label)],
-            &break_long_words(
-                ctx.journal.settings.support_text.trim(),
-                width.saturating_sub(13).max(8),
-            ),
-            Style::default(),
-            width,
-        ));
+        lines.extend(crate::screens::support_lines(ctx, "    Support: ", width));
     };
     let mut flags: Vec<&crate::trends::Flag> = review.flags.iter().collect();
     // Stable: the others keep docs/SCORING.md's order.

@@ -251,6 +251,102 @@ impl Form {
         connection.gratitude = self.gratitude.text().trim().to_string();
         Ok(connection)
     }
+
+    /// The self over the whole screen.
+    pub fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        let theme = ctx.theme;
+        let area = crate::ui::inset(area);
+        let width = area.width as usize;
+        let title = match &self.base {
+            Some(base) => format!(
+                "Editing the connection with {} ({})",
+                base.person,
+                base.date.format("%a %-d %b %Y")
+            ),
+            None => "New connection".to_string(),
+        };
+        let mut lines = hanging(Vec::new(), &title, theme.heading, width);
+        let mut focus_line = 0;
+        let value_width = width.saturating_sub(LABEL + 2);
+        for field in FIELDS {
+            let focused = self.focus == Some(field);
+            if focused {
+                focus_line = lines.len();
+            }
+            let head = vec![
+                Span::styled(if focused { "› " } else { "  " }, theme.focus_marker),
+                Span::styled(format!("{:<LABEL$}", field.label()), theme.field(focused)),
+            ];
+            let choice = |text: String| {
+                let mut spans = head.clone();
+                spans.push(Span::styled(format!("◀ {text} ▶"), theme.value(focused)));
+                Line::from(spans)
+            };
+            match field {
+                Field::Person => {
+                    let mut spans = head.clone();
+                    spans.extend(person_spans(ctx, self, focused));
+                    lines.push(Line::from(spans));
+                }
+                Field::Kind => lines.push(choice(kind_words(self.kind).to_string())),
+                Field::InitiatedBy => lines.push(choice(self.initiated_by.as_str().to_string())),
+                Field::Felt => {
+                    let (symbol, word) = felt_words(self.felt);
+                    lines.push(choice(format!("{symbol} {word}")));
+                }
+                Field::Date => {
+                    let mut spans = head.clone();
+                    spans.extend(input_spans(&self.date, focused, theme));
+                    lines.push(Line::from(spans));
+                }
+                Field::Note | Field::Gratitude => {
+                    let input = if field == Field::Note {
+                        &self.note
+                    } else {
+                        &self.gratitude
+                    };
+                    let wrapped = if input.text().is_empty() && !focused {
+                        vec![Line::raw("–")]
+                    } else {
+                        wrap_with_cursor(input, value_width, focused, theme)
+                    };
+                    for (i, line) in wrapped.into_iter().enumerate() {
+                        let mut spans = if i == 0 {
+                            head.clone()
+                        } else {
+                            vec![Span::raw(" ".repeat(LABEL + 2))]
+                        };
+                        spans.extend(line.spans);
+                        lines.push(Line::from(spans));
+                    }
+                }
+            }
+            if let Some((error_field, why)) = &self.error
+                && *error_field == field
+            {
+                lines.extend(hanging(
+                    vec![Span::raw(" ".repeat(LABEL + 2))],
+                    &format!("✗ {why}"),
+                    theme.error,
+                    width,
+                ));
+            }
+        }
+        lines.push(Line::raw(""));
+        let hint = match self.focus {
+            Some(Field::Person) => {
+                "Type a name; a name and Ctrl-S is enough, the rest has defaults."
+            }
+            Some(Field::Kind | Field::InitiatedBy | Field::Felt) => "←/→ to change.",
+            Some(Field::Note) => "Anything you want to remember about it.",
+            Some(Field::Gratitude) => "One thing you are grateful for, if anything comes to mind.",
+            Some(Field::Date) => "YYYY-MM-DD, today or earlier. Enter saves.",
+            None => "↑/↓ to pick a field, Ctrl-S to save, Esc to cancel.",
+        };
+        lines.extend(hanging(Vec::new(), hint, theme.dim, width));
+        let scroll = crate::ui::text::scroll_to_show(focus_line, lines.len(), area.height as usize);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    }
 }
 
 fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
@@ -286,10 +382,17 @@ fn starts_with_ignoring_case(name: &str, prefix: &str) -> bool {
     })
 }
 
+/// A shared form key, as the screen's message.
+impl From<FormKey> for Msg {
+    fn from(key: FormKey) -> Msg {
+        Msg::Form(FormMsg::Key(key))
+    }
+}
+
 pub fn bindings(form: &Form, can_complete: bool) -> Vec<Binding<Msg>> {
     let mut list: Vec<Binding<Msg>> = keymap::form_head("save")
         .into_iter()
-        .map(|b| b.map(|key| Msg::Form(FormMsg::Key(key))))
+        .map(|b| b.map(Msg::from))
         .collect();
     match form.focus {
         Some(Field::Kind | Field::InitiatedBy | Field::Felt) => {
@@ -324,7 +427,7 @@ pub fn bindings(form: &Form, can_complete: bool) -> Vec<Binding<Msg>> {
     list.extend(crate::ui::form::tail(
         enter_does,
         form.focus.is_some(),
-        |key| Msg::Form(FormMsg::Key(key)),
+        Msg::from,
     ));
     list
 }
@@ -383,99 +486,6 @@ fn save(state: &mut State, ctx: &Ctx) -> Outcome {
         None => journal.connections.push(connection),
     }
     Outcome::save(journal, what)
-}
-
-pub fn render(ctx: &Ctx, form: &Form, frame: &mut Frame, area: Rect) {
-    let theme = ctx.theme;
-    let area = crate::ui::inset(area);
-    let width = area.width as usize;
-    let title = match &form.base {
-        Some(base) => format!(
-            "Editing the connection with {} ({})",
-            base.person,
-            base.date.format("%a %-d %b %Y")
-        ),
-        None => "New connection".to_string(),
-    };
-    let mut lines = hanging(Vec::new(), &title, theme.heading, width);
-    let mut focus_line = 0;
-    let value_width = width.saturating_sub(LABEL + 2);
-    for field in FIELDS {
-        let focused = form.focus == Some(field);
-        if focused {
-            focus_line = lines.len();
-        }
-        let head = vec![
-            Span::styled(if focused { "› " } else { "  " }, theme.focus_marker),
-            Span::styled(format!("{:<LABEL$}", field.label()), theme.field(focused)),
-        ];
-        let choice = |text: String| {
-            let mut spans = head.clone();
-            spans.push(Span::styled(format!("◀ {text} ▶"), theme.value(focused)));
-            Line::from(spans)
-        };
-        match field {
-            Field::Person => {
-                let mut spans = head.clone();
-                spans.extend(person_spans(ctx, form, focused));
-                lines.push(Line::from(spans));
-            }
-            Field::Kind => lines.push(choice(kind_words(form.kind).to_string())),
-            Field::InitiatedBy => lines.push(choice(form.initiated_by.as_str().to_string())),
-            Field::Felt => {
-                let (symbol, word) = felt_words(form.felt);
-                lines.push(choice(format!("{symbol} {word}")));
-            }
-            Field::Date => {
-                let mut spans = head.clone();
-                spans.extend(input_spans(&form.date, focused, theme));
-                lines.push(Line::from(spans));
-            }
-            Field::Note | Field::Gratitude => {
-                let input = if field == Field::Note {
-                    &form.note
-                } else {
-                    &form.gratitude
-                };
-                let wrapped = if input.text().is_empty() && !focused {
-                    vec![Line::raw("–")]
-                } else {
-                    wrap_with_cursor(input, value_width, focused, theme)
-                };
-                for (i, line) in wrapped.into_iter().enumerate() {
-                    let mut spans = if i == 0 {
-                        head.clone()
-                    } else {
-                        vec![Span::raw(" ".repeat(LABEL + 2))]
-                    };
-                    spans.extend(line.spans);
-                    lines.push(Line::from(spans));
-                }
-            }
-        }
-        if let Some((error_field, why)) = &form.error
-            && *error_field == field
-        {
-            lines.extend(hanging(
-                vec![Span::raw(" ".repeat(LABEL + 2))],
-                &format!("✗ {why}"),
-                theme.error,
-                width,
-            ));
-        }
-    }
-    lines.push(Line::raw(""));
-    let hint = match form.focus {
-        Some(Field::Person) => "Type a name; a name and Ctrl-S is enough, the rest has defaults.",
-        Some(Field::Kind | Field::InitiatedBy | Field::Felt) => "←/→ to change.",
-        Some(Field::Note) => "Anything you want to remember about it.",
-        Some(Field::Gratitude) => "One thing you are grateful for, if anything comes to mind.",
-        Some(Field::Date) => "YYYY-MM-DD, today or earlier. Enter saves.",
-        None => "↑/↓ to pick a field, Ctrl-S to save, Esc to cancel.",
-    };
-    lines.extend(hanging(Vec::new(), hint, theme.dim, width));
-    let scroll = crate::ui::text::scroll_to_show(focus_line, lines.len(), area.height as usize);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
 }
 
 /// The person field: the typed text, the cursor, and the completion greyed after it (the cursor

@@ -14,8 +14,9 @@ pub use form::{Field, Form, FormMsg};
 use super::confirm;
 use crate::journal::{Connection, Felt, InitiatedBy, Kind};
 use crate::ui::component::{Component, Ctx, Outcome};
-use crate::ui::form::FormFields;
-use crate::ui::keymap::{self, Binding, ch, is_char, plain};
+use crate::ui::form::form_hooks;
+use crate::ui::keymap::{self, Binding, plain};
+use crate::ui::list;
 use crate::ui::text::{hanging, join_wrapped};
 use crossterm::event::{KeyCode, KeyEvent};
 use people::fit;
@@ -50,10 +51,7 @@ pub struct State {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
-    Up,
-    Down,
-    Top,
-    Bottom,
+    Move(list::Move),
     Add,
     Edit,
     Delete,
@@ -134,265 +132,129 @@ fn can_complete(state: &State, ctx: &Ctx) -> bool {
 impl Component for State {
     type Msg = Msg;
 
+    form_hooks!(question: confirm_delete, paste_into: "the note", list: render_page);
+
     fn bindings(&self, ctx: &Ctx) -> Vec<Binding<Msg>> {
-        bindings(self, ctx)
+        if self.confirm_delete.is_some() {
+            return confirm::bindings("yes, delete", "no, keep it", Msg::Confirm);
+        }
+        if let Some(form) = &self.form {
+            return form::bindings(form, can_complete(self, ctx));
+        }
+        if let Some(keys) = stay_close::bindings(self, ctx) {
+            return keys;
+        }
+        match self.view {
+            View::Log => {
+                let mut keys = vec![keymap::on("a", "add", KeyCode::Char('a'), Msg::Add)];
+                if !ctx.journal.connections.is_empty() {
+                    keys.push(Binding::new("Enter", "edit", plain(KeyCode::Enter), |k| {
+                        (k.code == KeyCode::Enter).then_some(Msg::Edit)
+                    }));
+                    keys.push(keymap::on("d", "delete", KeyCode::Char('d'), Msg::Delete));
+                    keys.extend(list::bindings(Msg::Move));
+                }
+                keys.push(keymap::on(
+                    "p",
+                    "people",
+                    KeyCode::Char('p'),
+                    Msg::ToggleView,
+                ));
+                keys.extend(stay_close::log_bindings(ctx));
+                keys
+            }
+            View::People => {
+                let mut keys = vec![
+                    keymap::on("a", "log one with them", KeyCode::Char('a'), Msg::Add),
+                    keymap::on("p", "back to the log", KeyCode::Char('p'), Msg::ToggleView),
+                ];
+                if !ctx.derived.connections.people.is_empty() {
+                    keys.extend(list::bindings(Msg::Move));
+                }
+                keys.extend(stay_close::people_bindings(ctx));
+                keys
+            }
+        }
     }
 
     fn on_key(&mut self, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
-        on_key(self, ctx, key)
+        if let Some(form) = &mut self.form
+            && form.edit_text(key, &ctx.derived.connections.names)
+        {
+            return Some(Outcome::done());
+        }
+        let asking = self.confirm_delete.is_some();
+        confirm::on_key(self, ctx, key, asking)
     }
 
     fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
-        update(self, ctx, msg)
-    }
-
-    fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-        render(self, ctx, frame, area);
-    }
-
-    fn captures_digits(&self) -> bool {
-        captures_digits(self)
-    }
-
-    fn text_focused(&self) -> bool {
-        text_focused(self)
+        match msg {
+            Msg::Move(step) => match self.view {
+                View::Log => {
+                    let rows = ctx.derived.connections.order.len();
+                    self.selected = step.apply(self.selected, rows);
+                }
+                View::People => {
+                    let rows = ctx.derived.connections.people.len();
+                    self.people_selected = step.apply(self.people_selected, rows);
+                }
+            },
+            Msg::ToggleView => {
+                self.view = match self.view {
+                    View::Log => View::People,
+                    View::People => View::Log,
+                };
+            }
+            Msg::Add => {
+                let person = match self.view {
+                    View::Log => "",
+                    View::People => {
+                        let people = &ctx.derived.connections.people;
+                        let last = people.len().saturating_sub(1);
+                        people
+                            .get(self.people_selected.min(last))
+                            .map_or("", |p| p.person.as_str())
+                    }
+                };
+                self.form = Some(Form::new(ctx.today, person));
+            }
+            Msg::Edit => {
+                if let Some(connection) = selected(self, ctx) {
+                    self.form = Some(Form::edit(connection));
+                }
+            }
+            Msg::Delete => {
+                self.confirm_delete = selected(self, ctx).map(|c| c.id.clone());
+            }
+            Msg::Confirm(yes) => return confirm_delete(self, ctx, yes),
+            Msg::Form(msg) => return form::update(self, ctx, msg),
+            Msg::StayClose(msg) => return stay_close::update(self, ctx, msg),
+        }
+        Outcome::done()
     }
 
     fn saved(&mut self, ctx: &Ctx) {
-        saved(self, ctx);
+        if let Some(id) = self.form.as_ref().and_then(|f| f.saving.clone()) {
+            self.form = None;
+            self.view = View::Log;
+            let (order, connections) = (&ctx.derived.connections.order, &ctx.journal.connections);
+            if let Some(row) = list::row_of(order, connections, |c| c.id == id) {
+                self.selected = row;
+            }
+        }
+        // A delete leaves one row fewer.
+        let rows = ctx.derived.connections.order.len();
+        self.selected = self.selected.min(rows.saturating_sub(1));
     }
 
     fn save_failed(&mut self) {
-        save_failed(self);
-    }
-
-    fn paste(&mut self, text: &str) -> Result<(), &'static str> {
-        match self.form.as_mut().map(|form| form.paste(text)) {
-            Some(true) => Ok(()),
-            Some(false) => Err("the note"),
-            None => Err("a text field"),
-        }
-    }
-
-    fn typing_hint(&self) -> Option<&'static str> {
-        self.form.as_ref()?.typing_hint()
-    }
-
-    fn draft_changed(&self, _ctx: &Ctx) -> bool {
-        self.form.as_ref().is_some_and(FormFields::changed)
-    }
-
-    fn save_draft(&mut self, ctx: &Ctx) -> Outcome {
-        update(
-            self,
-            ctx,
-            Msg::Form(FormMsg::Key(crate::ui::keymap::FormKey::Save)),
-        )
-    }
-
-    fn discard_draft(&mut self, _ctx: &Ctx, _to_today: bool) {
-        self.form = None;
-    }
-}
-
-fn bindings(state: &State, ctx: &Ctx) -> Vec<Binding<Msg>> {
-    if state.confirm_delete.is_some() {
-        return vec![
-            Binding::new("y", "yes, delete", ch('y'), |k| {
-                confirm::is_yes(k).then_some(Msg::Confirm(true))
-            }),
-            Binding::new("n/Esc", "no, keep it", ch('n'), |k| {
-                confirm::is_no(k).then_some(Msg::Confirm(false))
-            }),
-        ];
-    }
-    if let Some(form) = &state.form {
-        return form::bindings(form, can_complete(state, ctx));
-    }
-    if let Some(keys) = stay_close::bindings(state, ctx) {
-        return keys;
-    }
-    let add = Binding::new("a", "add", ch('a'), |k| is_char(k, 'a').then_some(Msg::Add));
-    let move_keys = Binding::new("↑↓", "move", plain(KeyCode::Down), |k| {
-        if keymap::is_down(k) {
-            Some(Msg::Down)
-        } else if keymap::is_up(k) {
-            Some(Msg::Up)
-        } else {
-            None
-        }
-    });
-    let ends = Binding::new("Home/End", "first/last", plain(KeyCode::End), |k| {
-        match k.code {
-            KeyCode::Home => Some(Msg::Top),
-            KeyCode::End => Some(Msg::Bottom),
-            _ => None,
-        }
-    })
-    .help_only();
-    match state.view {
-        View::Log => {
-            let mut list = vec![add];
-            if !ctx.journal.connections.is_empty() {
-                list.push(Binding::new("Enter", "edit", plain(KeyCode::Enter), |k| {
-                    (k.code == KeyCode::Enter).then_some(Msg::Edit)
-                }));
-                list.push(Binding::new("d", "delete", ch('d'), |k| {
-                    is_char(k, 'd').then_some(Msg::Delete)
-                }));
-                list.push(move_keys);
-                list.push(ends);
-            }
-            list.push(Binding::new("p", "people", ch('p'), |k| {
-                is_char(k, 'p').then_some(Msg::ToggleView)
-            }));
-            list.extend(stay_close::log_bindings(ctx));
-            list
-        }
-        View::People => {
-            let mut list = vec![
-                Binding::new("a", "log one with them", ch('a'), |k| {
-                    is_char(k, 'a').then_some(Msg::Add)
-                }),
-                Binding::new("p", "back to the log", ch('p'), |k| {
-                    is_char(k, 'p').then_some(Msg::ToggleView)
-                }),
-            ];
-            if !ctx.derived.connections.people.is_empty() {
-                list.push(move_keys);
-                list.push(ends);
-            }
-            list.extend(stay_close::people_bindings(ctx));
-            list
+        if let Some(form) = &mut self.form {
+            form.saving = None;
         }
     }
 }
 
-/// True where a digit is text, not a screen switch: a text field of the form has focus.
-fn captures_digits(state: &State) -> bool {
-    state.form.as_ref().is_some_and(Form::text_focused)
-}
-
-/// True where the global letter keys are not in effect: a text field has them, or the y/n
-/// question takes every key.
-fn text_focused(state: &State) -> bool {
-    captures_digits(state) || state.confirm_delete.is_some()
-}
-
-fn on_key(state: &mut State, ctx: &Ctx, key: &KeyEvent) -> Option<Outcome> {
-    if let Some(form) = &mut state.form
-        && form.edit_text(key, &ctx.derived.connections.names)
-    {
-        return Some(Outcome::done());
-    }
-    match keymap::lookup(&bindings(state, ctx), key) {
-        Some(msg) => Some(update(state, ctx, msg)),
-        // The question takes every key: nothing else happens until it is answered.
-        None if state.confirm_delete.is_some() => Some(Outcome::done()),
-        None => None,
-    }
-}
-
-fn update(state: &mut State, ctx: &Ctx, msg: Msg) -> Outcome {
-    let state = &mut *state;
-    let rows = match state.view {
-        View::Log => ctx.derived.connections.order.len(),
-        View::People => ctx.derived.connections.people.len(),
-    };
-    let last = rows.saturating_sub(1);
-    let row = match state.view {
-        View::Log => &mut state.selected,
-        View::People => &mut state.people_selected,
-    };
-    match msg {
-        Msg::Down => *row = (*row + 1).min(last),
-        Msg::Up => *row = row.saturating_sub(1).min(last),
-        Msg::Top => *row = 0,
-        Msg::Bottom => *row = last,
-        Msg::ToggleView => {
-            state.view = match state.view {
-                View::Log => View::People,
-                View::People => View::Log,
-            };
-        }
-        Msg::Add => {
-            let person = match state.view {
-                View::Log => "",
-                View::People => ctx
-                    .derived
-                    .connections
-                    .people
-                    .get(state.people_selected.min(last))
-                    .map_or("", |p| p.person.as_str()),
-            };
-            state.form = Some(Form::new(ctx.today, person));
-        }
-        Msg::Edit => {
-            if let Some(connection) = selected(state, ctx) {
-                state.form = Some(Form::edit(connection));
-            }
-        }
-        Msg::Delete => {
-            state.confirm_delete = selected(state, ctx).map(|c| c.id.clone());
-        }
-        Msg::Confirm(yes) => return confirm_delete(state, ctx, yes),
-        Msg::Form(msg) => return form::update(state, ctx, msg),
-        Msg::StayClose(msg) => return stay_close::update(state, ctx, msg),
-    }
-    Outcome::done()
-}
-
-fn confirm_delete(state: &mut State, ctx: &Ctx, yes: bool) -> Outcome {
-    let Some(id) = state.confirm_delete.take() else {
-        return Outcome::done();
-    };
-    let Some(connection) = ctx.journal.connections.iter().find(|c| c.id == id) else {
-        return Outcome::done();
-    };
-    let described = format!(
-        "the connection with {} ({})",
-        connection.person,
-        connection.date.format("%a %-d %b %Y")
-    );
-    if !yes {
-        return Outcome::say(format!("Kept {described}; nothing was deleted."));
-    }
-    let mut journal = ctx.journal.clone();
-    journal.connections.retain(|c| c.id != id);
-    Outcome::save(journal, format!("Deleted {described}"))
-}
-
-fn saved(state: &mut State, ctx: &Ctx) {
-    if let Some(id) = state.form.as_ref().and_then(|f| f.saving.clone()) {
-        state.form = None;
-        state.view = View::Log;
-        let connections = &ctx.journal.connections;
-        if let Some(row) = ctx
-            .derived
-            .connections
-            .order
-            .iter()
-            .position(|&i| connections.get(i).is_some_and(|c| c.id == id))
-        {
-            state.selected = row;
-        }
-    }
-    // A delete leaves one row fewer.
-    let rows = ctx.derived.connections.order.len();
-    state.selected = state.selected.min(rows.saturating_sub(1));
-}
-
-fn save_failed(state: &mut State) {
-    if let Some(form) = &mut state.form {
-        form.saving = None;
-    }
-}
-
-fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-    if let Some(form) = &state.form {
-        form::render(ctx, form, frame, area);
-        return;
-    }
+fn render_page(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let inner = crate::ui::inset(area);
     let header = header(ctx, inner.width as usize, inner.height as usize);
     let [top, body] =
@@ -424,6 +286,26 @@ fn render(state: &State, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         );
         confirm::render(ctx.theme, &question, "delete", "keep it", frame, area);
     }
+}
+
+fn confirm_delete(state: &mut State, ctx: &Ctx, yes: bool) -> Outcome {
+    let Some(id) = state.confirm_delete.take() else {
+        return Outcome::done();
+    };
+    let Some(connection) = ctx.journal.connections.iter().find(|c| c.id == id) else {
+        return Outcome::done();
+    };
+    let described = format!(
+        "the connection with {} ({})",
+        connection.person,
+        connection.date.format("%a %-d %b %Y")
+    );
+    if !yes {
+        return Outcome::say(format!("Kept {described}; nothing was deleted."));
+    }
+    let mut journal = ctx.journal.clone();
+    journal.connections.retain(|c| c.id != id);
+    Outcome::save(journal, format!("Deleted {described}"))
 }
 
 /// Heading, days since a nourishing connection, this week's counts, and the isolation flag
@@ -551,14 +433,7 @@ fn log_row(ctx: &Ctx, c: &Connection, selected: bool, width: usize) -> Line<'sta
         Felt::Draining => g.minus,
     };
     let mut spans = vec![
-        Span::styled(
-            if selected {
-                format!("{} ", theme.glyphs.focus)
-            } else {
-                "  ".to_string()
-            },
-            theme.focus_marker,
-        ),
+        theme.focus_span(selected),
         Span::styled(format!("{} ", c.date.format("%Y-%m-%d")), style),
         Span::styled(fit(c.person.trim(), 12) + " ", style),
         Span::styled(format!("{:<10}", kind_words(c.kind)), style),
@@ -615,21 +490,15 @@ fn details(ctx: &Ctx, c: &Connection, width: usize) -> Vec<Line<'static>> {
         theme.label,
         width,
     ));
-    if !c.gratitude.is_empty() {
-        lines.extend(hanging(
-            vec![Span::styled("Grateful for: ", theme.label)],
-            &c.gratitude,
-            Style::default(),
-            width,
-        ));
-    }
-    if !c.note.is_empty() {
-        lines.extend(hanging(
-            vec![Span::styled("Note: ", theme.label)],
-            &c.note,
-            Style::default(),
-            width,
-        ));
+    for (label, text) in [("Grateful for: ", &c.gratitude), ("Note: ", &c.note)] {
+        if !text.is_empty() {
+            lines.extend(hanging(
+                vec![Span::styled(label, theme.label)],
+                text,
+                Style::default(),
+                width,
+            ));
+        }
     }
     lines
 }

@@ -100,14 +100,7 @@ fn lines(ctx: &Ctx, selected: Option<usize>, width: usize, height: usize) -> Vec
             Style::default()
         };
         lines.push(Line::from(vec![
-            Span::styled(
-                if is_selected {
-                    format!("{} ", theme.glyphs.focus)
-                } else {
-                    "  ".to_string()
-                },
-                theme.focus_marker,
-            ),
+            theme.focus_span(is_selected),
             Span::styled(row(person, width.saturating_sub(2)), style),
         ]));
     }

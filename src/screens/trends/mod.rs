@@ -16,7 +16,7 @@ mod patterns;
 use crate::scoring::{MIN_WEEK_CHECK_INS, NOT_A_DIAGNOSIS, fmt1};
 use crate::trends::{self, FlagKind, Review, WeekSummary};
 use crate::ui::component::{Component, Ctx, Outcome};
-use crate::ui::keymap::{self, Binding, ch, is_char, plain};
+use crate::ui::keymap::{self, Binding, is_char, plain};
 use crate::ui::text::{break_long_words, hanging, wrapped};
 use crossterm::event::KeyCode;
 use ratatui::Frame;
@@ -119,25 +119,24 @@ impl Component for State {
         if max_scroll(ctx) > 0 {
             list.extend(scroll_bindings());
         }
-        list.push(
-            Binding::new("-/+", "fewer/more weeks", ch('+'), |k| {
-                if is_char(k, '-') {
-                    Some(Msg::FewerWeeks)
-                } else if is_char(k, '+') {
-                    Some(Msg::MoreWeeks)
-                } else {
-                    None
-                }
-            })
-            .help_only(),
+        let (more, fewer) = (
+            (KeyCode::Char('+'), Msg::MoreWeeks),
+            (KeyCode::Char('-'), Msg::FewerWeeks),
         );
+        list.push(keymap::plain_pair("-/+", "fewer/more weeks", more, fewer).help_only());
         if !self.support_open {
-            list.push(Binding::new("s", "support", ch('s'), |k| {
-                is_char(k, 's').then_some(Msg::ToggleSupport)
-            }));
-            list.push(Binding::new("p", "patterns", ch('p'), |k| {
-                is_char(k, 'p').then_some(Msg::TogglePatterns)
-            }));
+            list.push(keymap::on(
+                "s",
+                "support",
+                KeyCode::Char('s'),
+                Msg::ToggleSupport,
+            ));
+            list.push(keymap::on(
+                "p",
+                "patterns",
+                KeyCode::Char('p'),
+                Msg::TogglePatterns,
+            ));
         }
         let has_flags = ctx
             .derived
@@ -150,9 +149,7 @@ impl Component for State {
             } else {
                 "dismiss flags"
             };
-            list.push(Binding::new("d", does, ch('d'), |k| {
-                is_char(k, 'd').then_some(Msg::ToggleFlags)
-            }));
+            list.push(keymap::on("d", does, KeyCode::Char('d'), Msg::ToggleFlags));
         }
         list
     }
@@ -204,9 +201,12 @@ impl State {
         } else {
             "every comparison"
         };
-        list.push(Binding::new("a", does, ch('a'), |k| {
-            is_char(k, 'a').then_some(Msg::ToggleAllComparisons)
-        }));
+        list.push(keymap::on(
+            "a",
+            does,
+            KeyCode::Char('a'),
+            Msg::ToggleAllComparisons,
+        ));
         if patterns::max_scroll(ctx, self.patterns_all) > 0 {
             list.extend(scroll_bindings());
         }
@@ -240,17 +240,7 @@ impl State {
 fn scroll_bindings() -> [Binding<Msg>; 2] {
     [
         keymap::up_down("scroll", Msg::ScrollDown, Msg::ScrollUp),
-        Binding::new(
-            "PgUp/PgDn",
-            "scroll a page",
-            plain(KeyCode::PageDown),
-            |k| match k.code {
-                KeyCode::PageDown => Some(Msg::PageDown),
-                KeyCode::PageUp => Some(Msg::PageUp),
-                _ => None,
-            },
-        )
-        .help_only(),
+        keymap::page_up_down("scroll a page", Msg::PageUp, Msg::PageDown),
     ]
 }
 
@@ -522,15 +512,7 @@ fn page(ctx: &Ctx, review: &Review, area: Rect) -> Vec<Piece> {
     lines.extend(flag_section(ctx, review, width));
     if !seek_support_shown(ctx, review) {
         lines.push(Line::raw(""));
-        lines.extend(hanging(
-            vec![Span::styled("Support: ", theme.label)],
-            &break_long_words(
-                ctx.journal.settings.support_text.trim(),
-                width.saturating_sub(9).max(8),
-            ),
-            Style::default(),
-            width,
-        ));
+        lines.extend(crate::screens::support_lines(ctx, "Support: ", width));
     }
     pieces.push(Piece::Text(lines));
     pieces
