@@ -56,13 +56,12 @@ pub fn run(ctx: &Context, args: DeleteArgs) -> Result<Exit> {
     }
 
     let today = ctx.now.date_naive();
-    let (lock, loaded) = ctx.store.begin_write_loaded(CLI_LOCK_PATIENCE, today)?;
-    let mut journal = loaded.journal;
+    let (lock, mut journal) = ctx.store.begin_write(CLI_LOCK_PATIENCE, today)?;
     if !exists(&journal, date) {
         return Err(no_check_in(date).into());
     }
     let mut out = String::new();
-    if let Some(bytes) = &loaded.bytes {
+    if let Some(bytes) = lock.loaded_bytes() {
         let copy = backup::before_import(&ctx.store.paths.backups, bytes, today).map_err(|e| {
             Failure::cannot_write(&ctx.store.paths.backups, &e).with_hint(
                 "nothing was deleted; free some space or fix the permissions of the backups directory, then try again",

@@ -32,11 +32,11 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Exit> {
         return Ok(Exit::Ok);
     }
     let today = ctx.now.date_naive();
-    let (lock, loaded) = ctx.store.begin_write_loaded(CLI_LOCK_PATIENCE, today)?;
-    let merged = merge(&loaded.journal, &incoming);
+    let (lock, journal) = ctx.store.begin_write(CLI_LOCK_PATIENCE, today)?;
+    let merged = merge(&journal, &incoming);
     let mut out = merged.report.summary();
     if merged.report.changed {
-        if let Some(bytes) = &loaded.bytes {
+        if let Some(bytes) = lock.loaded_bytes() {
             let copy = backup::before_import(&ctx.store.paths.backups, bytes, today)
                 .map_err(|e| {
                     Failure::cannot_write(&ctx.store.paths.backups, &e)

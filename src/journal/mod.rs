@@ -75,6 +75,24 @@ impl Default for Journal {
     }
 }
 
+/// Refuses an empty id, or one used twice, in the list `list` of `what`s, naming the entry.
+fn unique_ids<'a>(
+    list: &str,
+    what: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<(), (String, String)> {
+    let mut seen = std::collections::HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() || !seen.insert(id) {
+            return Err((
+                format!("{list}[{i}].id"),
+                format!("the {what} id is empty or used twice"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Six lower-case letters and digits from `bits`: 36^6 ≈ 2.2 billion ids per stem, so ids
 /// picked at random on two devices on the same day practically never meet (and import keeps
 /// both when they do).
@@ -182,33 +200,21 @@ impl Journal {
                 ));
             }
         }
-        let mut ids = std::collections::HashSet::new();
-        for (i, c) in self.connections.iter().enumerate() {
-            if c.id.trim().is_empty() || !ids.insert(c.id.as_str()) {
-                return Err((
-                    format!("connections[{i}].id"),
-                    "the connection id is empty or used twice".to_string(),
-                ));
-            }
-        }
-        let mut ids = std::collections::HashSet::new();
-        for (i, b) in self.boundaries.iter().enumerate() {
-            if b.id.trim().is_empty() || !ids.insert(b.id.as_str()) {
-                return Err((
-                    format!("boundaries[{i}].id"),
-                    "the boundary id is empty or used twice".to_string(),
-                ));
-            }
-        }
-        let mut ids = std::collections::HashSet::new();
-        for (i, p) in self.people.iter().enumerate() {
-            if p.id.trim().is_empty() || !ids.insert(p.id.as_str()) {
-                return Err((
-                    format!("people[{i}].id"),
-                    "the person id is empty or used twice".to_string(),
-                ));
-            }
-        }
+        unique_ids(
+            "connections",
+            "connection",
+            self.connections.iter().map(|c| c.id.as_str()),
+        )?;
+        unique_ids(
+            "boundaries",
+            "boundary",
+            self.boundaries.iter().map(|b| b.id.as_str()),
+        )?;
+        unique_ids(
+            "people",
+            "person",
+            self.people.iter().map(|p| p.id.as_str()),
+        )?;
         Ok(())
     }
 }

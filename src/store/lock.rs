@@ -48,6 +48,16 @@ impl WriterLock {
     }
 }
 
+impl WriterLock {
+    /// The journal's bytes as they loaded under this lock (`None` on a first run): what a
+    /// command copies aside before a change it cannot undo (an import, a deletion).
+    pub fn loaded_bytes(&self) -> Option<&[u8]> {
+        self.pending_backup
+            .as_ref()
+            .map(|(bytes, _)| bytes.as_slice())
+    }
+}
+
 fn open_private(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).write(true);

@@ -306,19 +306,6 @@ impl Store {
         Ok((lock, loaded.journal))
     }
 
-    /// `begin_write`, keeping the bytes that loaded (an import copies them before it changes
-    /// anything).
-    pub fn begin_write_loaded(
-        &self,
-        patience: Duration,
-        today: NaiveDate,
-    ) -> Result<(WriterLock, Loaded), Failure> {
-        let mut lock = self.lock(patience)?;
-        let loaded = self.load()?;
-        lock.pending_backup = loaded.bytes.clone().map(|bytes| (bytes, today));
-        Ok((lock, loaded))
-    }
-
     /// `begin_write` for a change that can still be refused once the journal is known (a
     /// `--date` in the future by the journal's day, an unknown boundary id): `check` runs on
     /// the journal under the lock, and its error is returned with nothing written. When no

@@ -203,12 +203,7 @@ pub fn recent_part_from(journal: &Journal, from: NaiveDate) -> Journal {
         format: journal.format.clone(),
         version: journal.version,
         settings: journal.settings.clone(),
-        check_ins: journal
-            .check_ins
-            .iter()
-            .filter(|c| c.date >= from)
-            .cloned()
-            .collect(),
+        check_ins: check_ins_from(journal, from),
         connections: journal
             .connections
             .iter()
@@ -221,6 +216,15 @@ pub fn recent_part_from(journal: &Journal, from: NaiveDate) -> Journal {
     }
 }
 
+fn check_ins_from(journal: &Journal, from: NaiveDate) -> Vec<journal::CheckIn> {
+    journal
+        .check_ins
+        .iter()
+        .filter(|c| c.date >= from)
+        .cloned()
+        .collect()
+}
+
 /// The short part of `journal`: settings and the check-ins of the last `SHORT_DAYS` days up
 /// to the latest check-in.
 fn short_part(journal: &Journal) -> Recent {
@@ -231,12 +235,7 @@ fn short_part(journal: &Journal) -> Recent {
     Recent {
         journal: Journal {
             settings: journal.settings.clone(),
-            check_ins: journal
-                .check_ins
-                .iter()
-                .filter(|c| c.date >= from)
-                .cloned()
-                .collect(),
+            check_ins: check_ins_from(journal, from),
             ..Journal::default()
         },
         from,
@@ -251,24 +250,17 @@ pub fn encode(journal: &Journal, stat: FileStat, file: Option<&[u8]>) -> Vec<u8>
     let recent = recent_part(journal);
     let body = journal::encode(&recent.journal);
     let blocks = file.and_then(|file| splice::blocks_of(file, journal, recent.from));
-    encode_window(&body, &recent.journal, recent.from, stat, blocks)
-        .expect("a whole journal's last check-ins are all in its window")
+    encode_parts(&body, recent.from, &short_part(journal), stat, blocks)
 }
 
-/// The summary file's bytes from its window: `recent` (all of the journal from `from` on,
-/// encoded as `body`). `None` when the window cannot vouch for the short part: the journal's
-/// last `SHORT_DAYS` of check-ins reach back before `from`.
-fn encode_window(
+/// The summary file's bytes: its window from `from` on, encoded as `body`, and its short part.
+fn encode_parts(
     body: &[u8],
-    recent: &Journal,
     from: NaiveDate,
+    short: &Recent,
     stat: FileStat,
     blocks: Option<Blocks>,
-) -> Option<Vec<u8>> {
-    let short = short_part(recent);
-    if short.from < from {
-        return None;
-    }
+) -> Vec<u8> {
     let short_bytes =
         serde_json::to_vec(&short.journal).expect("a journal holds only JSON-representable data");
     let header = Header {
@@ -286,7 +278,7 @@ fn encode_window(
     bytes.extend_from_slice(&short_bytes);
     bytes.push(b'\n');
     bytes.extend_from_slice(body);
-    Some(bytes)
+    bytes
 }
 
 /// Writes the summary of `journal` (whose file has `stat`, and the bytes `file` when rekindle
@@ -308,12 +300,14 @@ pub fn write_window(
     stat: FileStat,
     blocks: Blocks,
 ) {
-    match encode_window(body, recent, from, stat, Some(blocks)) {
-        Some(bytes) => write_bytes(path, &bytes),
-        None => {
-            let _ = std::fs::remove_file(path);
-        }
+    // The short part comes from the window only when the window holds all of it: the last
+    // `SHORT_DAYS` of check-ins do not reach back before `from`.
+    let short = short_part(recent);
+    if short.from < from {
+        let _ = std::fs::remove_file(path);
+        return;
     }
+    write_bytes(path, &encode_parts(body, from, &short, stat, Some(blocks)));
 }
 
 fn write_bytes(path: &Path, bytes: &[u8]) {
