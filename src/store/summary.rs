@@ -22,6 +22,12 @@
 //!   file's handle), and by a reader that had to load the journal in full (only when the
 //!   journal's `stat` did not change while it was read).
 //!
+//! - Version 2: the header also records, when rekindle wrote the journal itself, where the
+//!   check-in and connection lines dated before the window sit in it (`splice::Blocks`), so
+//!   `checkin` on a recent day decodes only the window and writes those lines back unchanged
+//!   (`Store::begin_write_recent`). After such a save the window keeps its first day, so it can
+//!   grow past `WINDOW_DAYS`; at twice that, the next check-in loads in full and re-centres it.
+//!
 //! `status` answers from it when the window covers today − 13 … today (it always does unless
 //! the journal holds entries dated over a year ahead); the TUI draws its first frame from it and
 //! loads the whole journal meanwhile, on a second thread, swapping it in before it handles the

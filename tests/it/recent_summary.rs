@@ -330,3 +330,76 @@ fn an_outside_write_after_a_save_is_kept_by_the_next_check_in() {
         Some(6)
     );
 }
+
+#[test]
+fn a_check_in_near_the_start_of_the_window_leaves_no_summary_that_could_mislead_status() {
+    // Check-ins stopped a week into the window; connections went on. After a check-in two days
+    // later, the last 14 days of check-ins reach back before the window, which alone can no
+    // longer say what they hold: the summary must not claim to.
+    let s = Sandbox::new();
+    s.write_journal(&encode(&journal(&Spec::years_long_notes(
+        3,
+        days_before_end(0),
+        42,
+    ))));
+    let checkin = |date: &str| {
+        let output = s
+            .cmd()
+            .args(["checkin", "--date", date, "-e", "4", "-c", "4", "-f", "4"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stdout_of(&output));
+    };
+    // A full save writes the summary; its header names the window's first day.
+    checkin("2025-06-01");
+    let header: serde_json::Value = serde_json::from_str(
+        std::fs::read_to_string(summary(&s))
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let from: NaiveDate = header["from"].as_str().unwrap().parse().unwrap();
+    let mut j = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    j.check_ins.retain(|c| c.date < from + chrono::Days::new(6));
+    // Exhausted before the window, rested in it: the 7-day arrows show whether `status` saw
+    // the days before the window.
+    let r = |v| Rating::new(v).unwrap();
+    for c in &mut j.check_ins {
+        c.exhaustion = if c.date < from { r(10) } else { r(1) };
+    }
+    // Written by rekindle's own encoder through a save, so the summary knows the older lines.
+    s.write_journal(&encode(&j));
+    let _ = std::fs::remove_file(summary(&s));
+    checkin("2025-06-02");
+    let day = from + chrono::Days::new(8);
+    assert!(writes_recent_only(&s, day));
+    checkin(&day.to_string());
+    // `status` on the day after: its last 14 days reach back before the window.
+    let now = format!("{}T21:00:00+01:00", day + chrono::Days::new(1));
+    let status_at = |s: &Sandbox| {
+        let output = s.cmd_at(&now).arg("status").output().unwrap();
+        assert!(output.status.success());
+        stdout_of(&output)
+    };
+    // The window alone cannot vouch for those 14 days, so the save leaves no summary to trust.
+    assert!(
+        !summary(&s).exists(),
+        "no summary claims the days before the window"
+    );
+    let with_summary = status_at(&s);
+    let _ = std::fs::remove_file(summary(&s));
+    let truth = status_at(&s);
+    assert_eq!(with_summary, truth);
+    // The status run wrote a fresh summary from the whole journal, which gives the same line.
+    assert_eq!(status_at(&s), truth);
+    let saved = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    assert!(saved.check_in_on(day).is_some());
+    assert!(saved.check_in_on(from).is_some());
+    assert!(
+        saved
+            .check_in_on(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap())
+            .is_some()
+    );
+}
