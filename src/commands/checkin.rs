@@ -80,7 +80,7 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
         Ok(())
     };
     // A check-in touches one day: years before it need not be decoded (`Store::begin_write_recent`).
-    let (lock, mut working) = ctx.store.begin_write_recent(
+    let (mut lock, mut working) = ctx.store.begin_write_recent(
         CLI_LOCK_PATIENCE,
         ctx.now.date_naive(),
         |journal| day_of(journal).ok(),
@@ -125,7 +125,7 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> Result<Exit> {
         let mut check_in = check_in.clone();
         check_in.recorded_at = Some(ctx.now);
         journal.upsert_check_in(check_in);
-        ctx.store.save_working(&lock, &working)?;
+        ctx.store.save_working(&mut lock, &working)?;
     }
     drop(lock);
 

@@ -35,21 +35,26 @@ enum Replace {
 }
 
 fn write(path: &Path, bytes: &[u8], replace: Replace) -> std::io::Result<()> {
-    write_returning(path, bytes, replace, Sync::Yes).map(|_| ())
+    write_returning(path, |file| file.write_all(bytes), replace, Sync::Yes).map(|_| ())
 }
 
-/// Like `write_atomic`, returning the metadata of the file written, taken from its own handle
-/// after the rename: the identity, size and times of exactly these bytes, even if another
-/// program replaces `path` a moment later.
-pub fn write_atomic_stat(path: &Path, bytes: &[u8]) -> std::io::Result<std::fs::Metadata> {
-    write_returning(path, bytes, Replace::Yes, Sync::Yes)
+/// Like `write_atomic`, for contents that `fill` writes to the temp file (copying from another
+/// file, say), returning the metadata of the file written, taken from its own handle after the
+/// rename: the identity, size and times of exactly these bytes, even if another program
+/// replaces `path` a moment later. An error from `fill` leaves `path` untouched and removes the
+/// temp file.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut File) -> std::io::Result<()>,
+) -> std::io::Result<std::fs::Metadata> {
+    write_returning(path, fill, Replace::Yes, Sync::Yes)
 }
 
 /// An atomic replace without fsync, for derived files that can be rebuilt (the recent-days
 /// summary): a crash may leave the old, an empty or a partly written file, never a mix of two
 /// whole ones, and readers check it before trusting it.
 pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_returning(path, bytes, Replace::Yes, Sync::No).map(|_| ())
+    write_returning(path, |file| file.write_all(bytes), Replace::Yes, Sync::No).map(|_| ())
 }
 
 #[derive(PartialEq)]
@@ -60,7 +65,7 @@ enum Sync {
 
 fn write_returning(
     path: &Path,
-    bytes: &[u8],
+    fill: impl FnOnce(&mut File) -> std::io::Result<()>,
     replace: Replace,
     sync: Sync,
 ) -> std::io::Result<std::fs::Metadata> {
@@ -75,7 +80,7 @@ fn write_returning(
         .suffix(TEMP_SUFFIX)
         .rand_bytes(TEMP_RANDOM_LEN)
         .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
+    fill(temp.as_file_mut())?;
     if sync == Sync::Yes {
         temp.as_file().sync_all()?;
     }

@@ -14,9 +14,10 @@
 //! clock that is wrong now never deletes the good backups and a wrong clock earlier never
 //! crowds out the fresh ones. The newest `KEEP` of the others are kept.
 
-use super::atomic::write_atomic;
+use super::atomic::{write_atomic, write_atomic_with};
 use chrono::NaiveDate;
 use std::cmp::Reverse;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -94,13 +95,22 @@ pub fn list(dir: &Path, today: NaiveDate) -> Vec<PathBuf> {
 /// Copies `bytes` (a journal that just decoded) to `backups/journal-<today>.json` unless today's
 /// copy exists, then prunes to the newest `KEEP`.
 pub fn backup_once_a_day(dir: &Path, bytes: &[u8], today: NaiveDate) -> std::io::Result<()> {
+    backup_once_a_day_with(dir, today, |file| file.write_all(bytes))
+}
+
+/// `backup_once_a_day` for a journal that `fill` writes (copying it from the open file).
+pub fn backup_once_a_day_with(
+    dir: &Path,
+    today: NaiveDate,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let target = daily(dir, today);
     if std::fs::symlink_metadata(&target).is_ok() {
         return Ok(());
     }
     super::create_private_dir(dir)?;
     super::atomic::remove_stale_temps(dir);
-    write_atomic(&target, bytes)?;
+    write_atomic_with(&target, fill)?;
     prune(dir, today)
 }
 

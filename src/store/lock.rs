@@ -1,6 +1,7 @@
 //! The one-writer lock: an exclusive lock on `rekindle.lock`, never on the journal itself (the
 //! journal is replaced by rename on every save, so a lock on it would be lost).
 
+use super::as_loaded::AsLoaded;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -12,7 +13,7 @@ pub struct WriterLock {
     _file: File,
     /// The journal as it loaded under this lock and the day it loaded on: today's backup, taken
     /// by the first successful save under the lock (`Store::save`), never before.
-    pub(super) pending_backup: Option<(Vec<u8>, chrono::NaiveDate)>,
+    pub(super) pending_backup: Option<(AsLoaded, chrono::NaiveDate)>,
 }
 
 /// Why the lock could not be taken.
@@ -54,7 +55,7 @@ impl WriterLock {
     pub fn loaded_bytes(&self) -> Option<&[u8]> {
         self.pending_backup
             .as_ref()
-            .map(|(bytes, _)| bytes.as_slice())
+            .and_then(|(loaded, _)| loaded.bytes())
     }
 }
 

@@ -8,6 +8,7 @@
 //! Only format version 1 exists, so there is no migration yet; `journal::decode` refuses other
 //! versions by name. The first migration must take a backup before it runs.
 
+mod as_loaded;
 mod atomic;
 pub mod backup;
 mod export_file;
@@ -24,8 +25,9 @@ pub use lock::{LockError, WriterLock};
 use crate::error::{Exit, Failure};
 use crate::journal::{self, DecodeError, Journal};
 use crate::paths::Paths;
+use as_loaded::AsLoaded;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::io::{ErrorKind, Read};
+use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -302,7 +304,7 @@ impl Store {
     ) -> Result<(WriterLock, Journal), Failure> {
         let mut lock = self.lock(patience)?;
         let loaded = self.load()?;
-        lock.pending_backup = loaded.bytes.map(|bytes| (bytes, today));
+        lock.pending_backup = loaded.bytes.map(|bytes| (AsLoaded::Bytes(bytes), today));
         Ok((lock, loaded.journal))
     }
 
@@ -363,14 +365,17 @@ impl Store {
         ))
     }
 
-    /// The recent days to write to, the older entries' places and the file's bytes, when the
+    /// The recent days to write to, the older entries' places and the open file, when the
     /// summary vouches for the journal on disk, knows where its older entries are, and holds
     /// every day from `earliest` on. Call with the lock held.
     fn recent_for_write(
         &self,
         earliest: impl Fn(&Journal) -> Option<NaiveDate>,
-    ) -> Option<(Journal, Older, Vec<u8>)> {
-        let stat = summary::FileStat::of(&self.paths.journal)?;
+    ) -> Option<(Journal, Older, AsLoaded)> {
+        // The handle is taken first and its own `stat` compared: whatever replaces the name
+        // later, the file copied from is the one the summary describes.
+        let file = std::fs::File::open(&self.paths.journal).ok()?;
+        let stat = summary::FileStat::from_meta(&file.metadata().ok()?)?;
         let recent = summary::read(&self.summary_path(), Some(stat), summary::Part::Window)?;
         let blocks = recent.blocks.clone()?;
         if !earliest(&recent.journal).is_some_and(|day| recent.covers(day)) {
@@ -381,13 +386,16 @@ impl Store {
         if latest.signed_duration_since(recent.from).num_days() > 2 * summary::WINDOW_DAYS as i64 {
             return None;
         }
-        let file = read_bounded(&self.paths.journal).ok()?;
-        // The file must still be the one the summary was made of, after it was read too.
-        if summary::FileStat::of(&self.paths.journal) != Some(stat)
-            || !splice::check(&file, &blocks)
-        {
+        let read = |range: std::ops::Range<usize>| {
+            use std::os::unix::fs::FileExt;
+            let mut bytes = vec![0; range.len()];
+            file.read_exact_at(&mut bytes, range.start as u64).ok()?;
+            Some(bytes)
+        };
+        if !splice::check_with(stat.size() as usize, read, &blocks) {
             return None;
         }
+        let file = AsLoaded::Open { file, stat };
         Some((
             recent.journal.clone(),
             Older {
@@ -400,22 +408,44 @@ impl Store {
     }
 
     /// Saves what `begin_write_recent` gave, changed: the whole journal as `save` does, or the
-    /// recent days spliced with the older entries of the file as it loaded under `lock`.
-    pub fn save_working(&self, lock: &WriterLock, working: &Working) -> Result<(), Failure> {
+    /// recent days spliced with the older entries of the file as it loaded under `lock`, copied
+    /// file to file.
+    pub fn save_working(&self, lock: &mut WriterLock, working: &Working) -> Result<(), Failure> {
         let journal = &working.journal;
         let Some(older) = &working.older else {
             return self.save(lock, journal);
         };
         let body = journal::encode(journal);
-        let spliced = lock
-            .pending_backup
-            .as_ref()
-            .and_then(|(file, _)| splice::splice(&body, file, &older.blocks));
-        let Some((bytes, blocks)) = spliced else {
+        let (Some((pieces, blocks)), Some((loaded, _))) = (
+            splice::plan(&body, &older.blocks),
+            lock.pending_backup.as_ref(),
+        ) else {
             // Not expected with `encode`'s own output; the whole journal then takes the change.
             return self.save_whole_with(lock, &older.base, journal);
         };
-        let meta = self.save_bytes(lock, &bytes)?;
+        let mut moved = false;
+        let written = self.save_with(lock, |out| {
+            for piece in &pieces {
+                match piece {
+                    splice::Piece::Recent(range) => out.write_all(&body[range.clone()])?,
+                    splice::Piece::Older(range) => loaded.copy_range(range.clone(), out)?,
+                    splice::Piece::Text(text) => out.write_all(text)?,
+                }
+            }
+            // Written into in place while it was copied (no rekindle does that; a sync tool
+            // might): the copy may mix two versions, so it is not saved.
+            moved = !loaded.unchanged();
+            if moved {
+                return Err(std::io::Error::other(
+                    "the journal changed while it was copied",
+                ));
+            }
+            Ok(())
+        });
+        let meta = match written? {
+            Err(_) if moved => return self.save_whole_reloaded(lock, &older.base, journal),
+            written => written.map_err(|e| Failure::cannot_write(&self.paths.journal, &e))?,
+        };
         if let Some(stat) = summary::FileStat::from_meta(&meta) {
             summary::write_window(
                 &self.summary_path(),
@@ -437,15 +467,36 @@ impl Store {
         base: &Journal,
         wanted: &Journal,
     ) -> Result<(), Failure> {
-        let bytes = lock
-            .pending_backup
-            .as_ref()
-            .map(|(file, _)| file.as_slice());
-        let mut whole =
-            journal::decode(bytes.unwrap_or_default()).map_err(|error| LoadError::Invalid {
-                path: self.paths.journal.clone(),
-                error,
-            })?;
+        let bytes = match lock.pending_backup.as_ref() {
+            Some((loaded, _)) => loaded
+                .read_all()
+                .map_err(|e| Failure::cannot_write(&self.paths.journal, &e))?,
+            None => Default::default(),
+        };
+        let mut whole = journal::decode(&bytes).map_err(|error| LoadError::Invalid {
+            path: self.paths.journal.clone(),
+            error,
+        })?;
+        journal::Change::between(base, wanted).apply(&mut whole);
+        self.save(lock, &whole)
+    }
+
+    /// Loads the journal again under `lock` (its file changed in place while a recent-days
+    /// save copied from it), applies the change from `base` to `wanted` on top, and saves the
+    /// whole journal; today's backup is then of the journal as it loaded now.
+    fn save_whole_reloaded(
+        &self,
+        lock: &mut WriterLock,
+        base: &Journal,
+        wanted: &Journal,
+    ) -> Result<(), Failure> {
+        let loaded = self.load()?;
+        let today = lock.pending_backup.take().map(|(_, today)| today);
+        lock.pending_backup = loaded
+            .bytes
+            .zip(today)
+            .map(|(b, t)| (AsLoaded::Bytes(b), t));
+        let mut whole = loaded.journal;
         journal::Change::between(base, wanted).apply(&mut whole);
         self.save(lock, &whole)
     }
@@ -460,7 +511,17 @@ impl Store {
 
     /// Takes today's backup of `bytes` (the journal as it was read) if there is none yet.
     pub fn backup_bytes(&self, bytes: &[u8], today: NaiveDate) {
-        if let Err(e) = backup::backup_once_a_day(&self.paths.backups, bytes, today) {
+        self.backup_with(today, |out| out.write_all(bytes));
+    }
+
+    /// Takes today's backup, written by `fill`, if there is none yet. A failed backup must not
+    /// block the user's write, so it is reported on stderr and otherwise ignored.
+    fn backup_with(
+        &self,
+        today: NaiveDate,
+        fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+    ) {
+        if let Err(e) = backup::backup_once_a_day_with(&self.paths.backups, today, fill) {
             eprintln!(
                 "rekindle: could not write today's backup: {}: {e}",
                 self.paths.backups.display()
@@ -495,17 +556,31 @@ impl Store {
     }
 
     fn save_bytes(&self, lock: &WriterLock, bytes: &[u8]) -> Result<std::fs::Metadata, Failure> {
+        self.save_with(lock, |file| file.write_all(bytes))?
+            .map_err(|e| Failure::cannot_write(&self.paths.journal, &e))
+    }
+
+    /// Saves the journal that `fill` writes (`save_bytes`), then takes today's backup of the
+    /// journal as it loaded under `lock` if there is none yet. A refusal is the outer error;
+    /// the inner one is `fill`'s or the write's own, for the caller to tell apart.
+    fn save_with(
+        &self,
+        lock: &WriterLock,
+        fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+    ) -> Result<std::io::Result<std::fs::Metadata>, Failure> {
         self.ensure_dir()?;
         let target = follow_links(&self.paths.journal);
         self.check_writable(&target)?;
         atomic::remove_stale_temps(target.parent().unwrap_or(Path::new(".")));
         atomic::remove_stale_temps(&self.paths.backups);
-        let meta = atomic::write_atomic_stat(&target, bytes)
-            .map_err(|e| Failure::cannot_write(&self.paths.journal, &e))?;
-        if let Some((bytes, today)) = &lock.pending_backup {
-            self.backup_bytes(bytes, *today);
+        let meta = match atomic::write_atomic_with(&target, fill) {
+            Ok(meta) => meta,
+            Err(e) => return Ok(Err(e)),
+        };
+        if let Some((loaded, today)) = &lock.pending_backup {
+            self.backup_with(*today, |out| loaded.copy_all(out));
         }
-        Ok(meta)
+        Ok(Ok(meta))
     }
 
     /// Where the recent-days summary lives (`summary`): `cache/recent.json` in the data
@@ -586,7 +661,7 @@ impl Store {
             journal::Change::between(base, wanted).apply(&mut theirs);
             theirs
         };
-        lock.pending_backup = loaded.bytes.map(|bytes| (bytes, today));
+        lock.pending_backup = loaded.bytes.map(|bytes| (AsLoaded::Bytes(bytes), today));
         let bytes = journal::encode(&journal);
         self.save_journal(&lock, &journal, &bytes)
             .map_err(SaveError::Failed)?;

@@ -89,8 +89,25 @@ pub fn blocks_of(encoded: &[u8], journal: &Journal, from: NaiveDate) -> Option<B
 
 /// Whether `blocks` still look right in `file`: each run sits at the head of its list (just
 /// after its key line), starts an entry and ends one. A cheap guard of a few bytes, not a
-/// parse: whoever trusts `blocks` knows the file by its exact `stat`.
+/// parse: whoever trusts `blocks` knows the file by its exact `stat`. (The in-memory form of
+/// `check_with`, which the tests use.)
+#[cfg(test)]
 pub fn check(file: &[u8], blocks: &Blocks) -> bool {
+    check_with(
+        file.len(),
+        |range| file.get(range).map(<[u8]>::to_vec),
+        blocks,
+    )
+}
+
+/// `check` for a file of `len` bytes that is not in memory: `read` gives the bytes of a range
+/// (a few at a time), `None` when they cannot be read.
+pub fn check_with(
+    len: usize,
+    read: impl Fn(Range<usize>) -> Option<Vec<u8>>,
+    blocks: &Blocks,
+) -> bool {
+    let is = |range: Range<usize>, expected: &[u8]| read(range).is_some_and(|b| b == expected);
     let fits = |key: &[u8], run: &Range<usize>| {
         let list = if run.is_empty() {
             run.start
@@ -98,65 +115,107 @@ pub fn check(file: &[u8], blocks: &Blocks) -> bool {
             let Some(list) = run.start.checked_sub(ENTRY_LEAD.len()) else {
                 return false;
             };
-            if file.get(list..run.start) != Some(ENTRY_LEAD)
-                || file.get(run.start) != Some(&b'{')
-                || run.end > file.len()
-                || file[run.end - 1] != b'}'
-                || !matches!(file.get(run.end), Some(b',' | b'\n'))
+            if run.end >= len
+                || !is(list..run.start + 1, b"\n    {")
+                || !read(run.end - 1..run.end + 1)
+                    .is_some_and(|end| matches!(end.as_slice(), b"}," | b"}\n"))
             {
                 return false;
             }
             list
         };
         list.checked_sub(key.len())
-            .is_some_and(|at| file.get(at..list) == Some(key))
+            .is_some_and(|at| is(at..list, key))
     };
     blocks.check_ins.end <= blocks.connections.start
         && fits(CHECK_INS_KEY, &blocks.check_ins)
         && fits(CONNECTIONS_KEY, &blocks.connections)
 }
 
-/// The whole file for a journal whose recent part encodes as `recent` and whose older entries
-/// are the runs `blocks` of `file`, with the `Blocks` of the result. `None` when `recent` does
-/// not have the shape `encode` gives.
-pub fn splice(recent: &[u8], file: &[u8], blocks: &Blocks) -> Option<(Vec<u8>, Blocks)> {
+/// One stretch of a spliced file, in order: bytes of the recent part's encoding, a run of the
+/// old file, or fixed punctuation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Recent(Range<usize>),
+    Older(Range<usize>),
+    Text(&'static [u8]),
+}
+
+impl Piece {
+    fn len(&self) -> usize {
+        match self {
+            Piece::Recent(range) | Piece::Older(range) => range.len(),
+            Piece::Text(text) => text.len(),
+        }
+    }
+}
+
+/// How to make the whole file for a journal whose recent part encodes as `recent` and whose
+/// older entries are the runs `blocks` of the old file: the pieces in order, and the `Blocks`
+/// of the result. `None` when `recent` does not have the shape `encode` gives.
+pub fn plan(recent: &[u8], blocks: &Blocks) -> Option<(Vec<Piece>, Blocks)> {
     let check_ins_at = list_start(recent, CHECK_INS_KEY)?;
     let connections_at = list_start(recent, CONNECTIONS_KEY)?;
     if connections_at < check_ins_at {
         return None;
     }
-    let mut out =
-        Vec::with_capacity(recent.len() + blocks.check_ins.len() + blocks.connections.len() + 32);
-    let put_back = |out: &mut Vec<u8>, from: usize, to: usize, run: &Range<usize>| {
-        out.extend_from_slice(&recent[from..to]);
-        let rest = &recent[to..];
+    let mut pieces = Vec::with_capacity(9);
+    let mut written = 0;
+    let mut put = |pieces: &mut Vec<Piece>, piece: Piece| {
+        written += piece.len();
+        pieces.push(piece);
+        written
+    };
+    let mut put_back = |pieces: &mut Vec<Piece>, from: usize, to: usize, run: &Range<usize>| {
+        let start = put(pieces, Piece::Recent(from..to));
         if run.is_empty() {
-            return Some(out.len()..out.len());
+            return Some(start..start);
         }
-        out.extend_from_slice(ENTRY_LEAD);
-        let start = out.len();
-        out.extend_from_slice(file.get(run.clone())?);
-        let placed = start..out.len();
+        let start = put(pieces, Piece::Text(ENTRY_LEAD));
+        let end = put(pieces, Piece::Older(run.clone()));
+        let rest = &recent[to..];
         if rest.first() == Some(&b']') {
             // The window's list is empty: the old entries are all of it.
-            out.extend_from_slice(b"\n  ");
+            put(pieces, Piece::Text(b"\n  "));
         } else if rest.starts_with(ENTRY_LEAD) {
-            out.push(b',');
+            put(pieces, Piece::Text(b","));
         } else {
             return None;
         }
-        Some(placed)
+        Some(start..end)
     };
-    let check_ins = put_back(&mut out, 0, check_ins_at, &blocks.check_ins)?;
-    let connections = put_back(&mut out, check_ins_at, connections_at, &blocks.connections)?;
-    out.extend_from_slice(&recent[connections_at..]);
+    let check_ins = put_back(&mut pieces, 0, check_ins_at, &blocks.check_ins)?;
+    let connections = put_back(
+        &mut pieces,
+        check_ins_at,
+        connections_at,
+        &blocks.connections,
+    )?;
+    pieces.push(Piece::Recent(connections_at..recent.len()));
     Some((
-        out,
+        pieces,
         Blocks {
             check_ins,
             connections,
         },
     ))
+}
+
+/// The bytes `plan` describes, with `file` the old file in memory. `None` when `recent` does
+/// not have the shape `encode` gives or a run lies outside `file`. (The store copies the runs
+/// file to file instead; the tests check the plan through this.)
+#[cfg(test)]
+pub fn splice(recent: &[u8], file: &[u8], blocks: &Blocks) -> Option<(Vec<u8>, Blocks)> {
+    let (pieces, placed) = plan(recent, blocks)?;
+    let mut out = Vec::with_capacity(pieces.iter().map(Piece::len).sum());
+    for piece in pieces {
+        match piece {
+            Piece::Recent(range) => out.extend_from_slice(&recent[range]),
+            Piece::Older(range) => out.extend_from_slice(file.get(range)?),
+            Piece::Text(text) => out.extend_from_slice(text),
+        }
+    }
+    Some((out, placed))
 }
 
 #[cfg(test)]

@@ -77,6 +77,11 @@ impl FileStat {
         FileStat::from_meta(&std::fs::metadata(path).ok()?)
     }
 
+    /// The file's length in bytes.
+    pub fn size(&self) -> u64 {
+        self.len
+    }
+
     pub fn from_meta(meta: &std::fs::Metadata) -> Option<FileStat> {
         #[cfg(unix)]
         {

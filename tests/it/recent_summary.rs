@@ -403,3 +403,93 @@ fn a_check_in_near_the_start_of_the_window_leaves_no_summary_that_could_mislead_
             .is_some()
     );
 }
+
+#[test]
+fn a_write_in_place_after_a_recent_days_load_is_kept_by_its_save() {
+    // The recent-days save copies the older entries from the open file. Should a sync tool
+    // write into that very file (no rename) meanwhile, the copy could mix two versions: the
+    // save notices and applies the check-in to the whole file as it is now instead.
+    let s = sandbox_with_year();
+    let first = s
+        .cmd()
+        .args(["checkin", "-e", "5", "-c", "4", "-f", "6"])
+        .output()
+        .unwrap();
+    assert!(first.status.success());
+    let store = Store::new(Paths::in_dir(s.data_dir()));
+    let day = days_before_end(0) + chrono::Days::new(1);
+    let (mut lock, mut working) = store
+        .begin_write_recent(Duration::from_secs(5), day, |_| Some(day), |_| Ok(()))
+        .unwrap();
+    assert!(working.is_recent_only());
+
+    // Another program rewrites the file in place (truncate and write: the same inode, as
+    // `std::fs::write` does): an old note grows and an old day is added, so every older entry
+    // after them has moved and the summary's places are wrong.
+    let mut theirs = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    theirs.check_ins[0].note = "written on the other laptop, in place".into();
+    let r = |v| Rating::new(v).unwrap();
+    theirs.upsert_check_in(CheckIn::new(days_before_end(300), r(3), r(3), r(3)));
+    let ino =
+        |p: &std::path::Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).unwrap());
+    let inode = ino(&s.journal_path());
+    std::fs::write(s.journal_path(), encode(&theirs)).unwrap();
+    assert_eq!(ino(&s.journal_path()), inode, "written in place");
+
+    working
+        .journal
+        .upsert_check_in(CheckIn::new(day, r(8), r(7), r(2)));
+    store.save_working(&mut lock, &working).unwrap();
+    drop(lock);
+
+    let saved = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    assert_eq!(saved.check_ins[0].note, theirs.check_ins[0].note);
+    assert_eq!(
+        saved
+            .check_in_on(days_before_end(300))
+            .map(|c| c.exhaustion.get()),
+        Some(3),
+        "the other program's day is kept"
+    );
+    assert_eq!(
+        saved.check_in_on(day).map(|c| c.exhaustion.get()),
+        Some(8),
+        "the check-in is saved"
+    );
+    assert_eq!(saved.check_ins.len(), theirs.check_ins.len());
+}
+
+#[test]
+fn the_first_save_of_a_day_that_loads_only_recent_days_backs_up_the_file_as_it_loaded() {
+    let s = sandbox_with_year();
+    let monday = "2026-11-23T21:04:05+01:00";
+    let tuesday = "2026-11-24T08:30:00+01:00";
+    let run = |now: &str, e: &str| {
+        let output = s
+            .cmd_at(now)
+            .args(["checkin", "-e", e, "-c", "4", "-f", "6"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+    };
+    run(monday, "5");
+    let before_tuesday = std::fs::read(s.journal_path()).unwrap();
+    let tuesday_day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    assert!(writes_recent_only(&s, tuesday_day));
+    run(tuesday, "6");
+    let backup = s.data_dir().join("backups/journal-2026-11-24.json");
+    assert!(
+        std::fs::read(&backup).unwrap() == before_tuesday,
+        "Tuesday's backup is the journal as Tuesday's first save found it"
+    );
+    run(tuesday, "7");
+    assert!(
+        std::fs::read(&backup).unwrap() == before_tuesday,
+        "a later save the same day leaves the day's backup alone"
+    );
+    let saved = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    assert_eq!(
+        saved.check_in_on(tuesday_day).map(|c| c.exhaustion.get()),
+        Some(7)
+    );
+}
