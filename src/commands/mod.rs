@@ -219,26 +219,30 @@ pub fn parse_day_arg(flag: &str, text: &str) -> Result<DayArg, Failure> {
 }
 
 /// The journal and the day a read-only review looks back from: `--as-of` (parsed before the
-/// journal is read, so a typo is a usage error whatever state the journal is in), or today. A
-/// day that has not happened is refused: it would silently show an empty future week.
+/// journal is read, so a typo is a usage error whatever state the journal is in), or today.
 pub fn read_as_of(ctx: &Context, as_of: Option<&str>) -> Result<(Journal, NaiveDate)> {
-    let as_of = as_of
-        .map(|text| parse_day_arg("--as-of", text))
-        .transpose()?;
+    let as_of = parse_as_of(as_of)?;
     let journal = ctx.read()?;
-    let today = ctx.today(&journal);
-    let day = match as_of.map(|day| day.resolve(today)) {
-        Some(date) if date > today => {
-            return Err(Failure::usage(format!(
-                "invalid --as-of: {date} is after today ({today})"
-            ))
-            .with_hint("--as-of looks back from a past date; leave it out for today")
-            .into());
-        }
-        Some(date) => date,
-        None => today,
-    };
+    let day = as_of_day(as_of, ctx.today(&journal))?;
     Ok((journal, day))
+}
+
+/// `--as-of`, parsed.
+pub fn parse_as_of(as_of: Option<&str>) -> Result<Option<DayArg>, Failure> {
+    as_of.map(|text| parse_day_arg("--as-of", text)).transpose()
+}
+
+/// The day `--as-of` names (or `today`). A day that has not happened is refused: it would
+/// silently show an empty future week.
+pub fn as_of_day(as_of: Option<DayArg>, today: NaiveDate) -> Result<NaiveDate, Failure> {
+    match as_of.map(|day| day.resolve(today)) {
+        Some(date) if date > today => Err(Failure::usage(format!(
+            "invalid --as-of: {date} is after today ({today})"
+        ))
+        .with_hint("--as-of looks back from a past date; leave it out for today")),
+        Some(date) => Ok(date),
+        None => Ok(today),
+    }
 }
 
 /// A day to record something on: the given date (not in the future), or today.

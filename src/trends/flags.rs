@@ -25,7 +25,7 @@ const RESTFUL_SLEEP_HOURS: f64 = 7.0;
 /// A day's composite ≥ 90 ⇔ 10·S/3 ≥ 90 ⇔ S ≥ 27.
 const SUPPORT_DAY_STRAIN: u32 = 27;
 const SUPPORT_DAY_WINDOW: u64 = 7;
-const ISOLATION_MIN_DAYS: usize = 7;
+pub(super) const ISOLATION_MIN_DAYS: usize = 7;
 const ISOLATION_WINDOW_DAYS: u64 = 7;
 const SLIP_WINDOW_DAYS: u64 = 28;
 const SLIP_LAST_RECORDS: usize = 7;

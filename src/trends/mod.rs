@@ -12,11 +12,13 @@
 //! zero to one decimal only when serialised or printed (`scoring::round1`).
 //!
 //! One responsibility per file: `weeks` (weekly figures, change, 28-day slope), `status` (7-day
-//! arrows and the prompt line), `flags`, `figures` (connections and boundaries beside the score)
-//! and `table` (the plain-text review).
+//! arrows and the prompt line), `flags`, `figures` (connections and boundaries beside the score),
+//! `table` (the plain-text review) and `recent` (when a recent part of the journal gives the
+//! whole journal's review).
 
 mod figures;
 mod flags;
+mod recent;
 mod status;
 mod table;
 mod weeks;
@@ -29,6 +31,7 @@ pub use figures::{
     days_since_nourishing, last_nourishing, people,
 };
 pub use flags::{Flag, FlagKind, boundary_slipping, flags, isolation};
+pub use recent::review_of_recent;
 pub use status::{Arrow, seven_day_directions, status_line};
 pub use table::{change_line, nourishing_line, slope_line, table};
 pub use weeks::{

@@ -493,3 +493,47 @@ fn the_first_save_of_a_day_that_loads_only_recent_days_backs_up_the_file_as_it_l
         Some(7)
     );
 }
+
+#[test]
+fn trends_gives_the_same_review_with_or_without_the_summary() {
+    // Two years: the summary holds the last 400 days of them.
+    let two_years = journal(&Spec::years_long_notes(2, days_before_end(0), 42));
+    let s = Sandbox::new();
+    s.write_journal(&encode(&two_years));
+    // No nourishing contact lately, so the isolation flag (which the summary cannot vouch
+    // for) is among the cases.
+    let lonely = Sandbox::new();
+    let mut quiet = two_years.clone();
+    quiet.connections.retain(|c| c.date < days_before_end(20));
+    lonely.write_journal(&encode(&quiet));
+    let cases: [&[&str]; 9] = [
+        &["trends"],
+        &["trends", "--json"],
+        &["trends", "--weeks", "30"],
+        &["trends", "--weeks", "80"],
+        &["trends", "--as-of", "2026-10-01", "--json"],
+        &["trends", "--as-of", "2025-12-10"],
+        &["trends", "--as-of", "2025-11-01"],
+        &["trends", "--weeks", "3", "--as-of", "yesterday"],
+        &["trends", "--as-of", "tomorrow"],
+    ];
+    for s in [&s, &lonely] {
+        assert!(s.cmd().arg("status").output().unwrap().status.success());
+        assert!(summary(s).exists(), "status wrote the summary");
+        for args in cases {
+            let with = s.cmd().args(args).output().unwrap();
+            let kept = std::fs::read(summary(s)).unwrap();
+            std::fs::remove_file(summary(s)).unwrap();
+            let without = s.cmd().args(args).output().unwrap();
+            std::fs::write(summary(s), kept).unwrap();
+            assert_eq!(with.status.code(), without.status.code(), "{args:?}");
+            assert_eq!(stdout_of(&with), stdout_of(&without), "{args:?}");
+            assert_eq!(with.stderr, without.stderr, "{args:?}");
+        }
+    }
+    let flagged = stdout_of(&lonely.cmd().arg("trends").output().unwrap());
+    assert!(
+        flagged.contains("Few nourishing contacts lately"),
+        "{flagged}"
+    );
+}
