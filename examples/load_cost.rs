@@ -55,6 +55,13 @@ fn main() {
     fastest("read", &mut || {
         drop(std::hint::black_box(rekindle::store::read_bounded(&file)))
     });
+    fastest("decode from the file, streamed", &mut || {
+        let reader =
+            std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(&file).unwrap());
+        drop(std::hint::black_box(
+            serde_json::from_reader::<_, rekindle::journal::Journal>(reader).unwrap(),
+        ))
+    });
     let _ = std::fs::remove_file(&file);
     fastest("fingerprint hash", &mut || {
         std::hint::black_box(rekindle::store::Fingerprint::of(stat, &bytes));

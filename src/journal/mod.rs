@@ -19,7 +19,7 @@ pub use boundary::{Boundary, check_boundary_text};
 pub use calendar::{ClockTime, FIRST_DAY, LAST_DAY, LongDay, ShortDay, journal_day, parse_date};
 pub use change::Change;
 pub use check_in::{CheckIn, Habits, Outcome, check_sleep_hours};
-pub use codec::{DecodeError, decode, encode};
+pub use codec::{DecodeError, decode, decode_reader, encode};
 pub use connection::{Connection, Felt, InitiatedBy, Kind, check_person};
 pub use habit::Habit;
 pub use person::{DrainingAnswer, MAX_EVERY_DAYS, Person, match_key, parse_every};

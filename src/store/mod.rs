@@ -25,7 +25,7 @@ pub use lock::{LockError, WriterLock};
 use crate::error::{Exit, Failure};
 use crate::journal::{self, DecodeError, Journal};
 use crate::paths::Paths;
-use as_loaded::AsLoaded;
+pub use as_loaded::AsLoaded;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
@@ -145,13 +145,13 @@ impl From<LoadError> for Failure {
     }
 }
 
-/// A journal as loaded, with the bytes it came from (for the daily backup) and what a later
-/// saver compares the file with.
+/// A journal as loaded, with the file it came from (its bytes, or the file held open: for the
+/// daily backup) and what a later saver compares the file with.
 #[derive(Debug)]
 pub struct Loaded {
     pub journal: Journal,
     /// `None` on a first run: there was no file.
-    pub bytes: Option<Vec<u8>>,
+    pub file: Option<AsLoaded>,
     pub fingerprint: Fingerprint,
 }
 
@@ -243,8 +243,51 @@ impl Store {
             fingerprint: bytes
                 .as_deref()
                 .map_or(Fingerprint::Missing, |bytes| Fingerprint::of(stat, bytes)),
-            bytes,
+            file: bytes.map(AsLoaded::Bytes),
         })
+    }
+
+    /// `load` for the open app, which holds the journal for hours: decoded as the file streams
+    /// by (`journal::decode_reader`), so the peak is the journal alone, not the journal beside
+    /// all of the file's bytes, at the price of a slower parse. The file stays open for today's
+    /// backup. Anything unusual (a damaged file, one that changes while it is read) is loaded by
+    /// `load` instead, for the same result and the same errors.
+    pub fn load_lean(&self) -> Result<Loaded, LoadError> {
+        self.try_load_lean().unwrap_or_else(|| self.load())
+    }
+
+    fn try_load_lean(&self) -> Option<Result<Loaded, LoadError>> {
+        let path = &self.paths.journal;
+        // Checked before opening, as `read_bounded` does: opening a FIFO would wait for a writer.
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                return Some(Ok(Loaded {
+                    journal: Journal::default(),
+                    file: None,
+                    fingerprint: Fingerprint::Missing,
+                }));
+            }
+            Ok(meta) if meta.is_file() => {}
+            _ => return None,
+        }
+        let file = std::fs::File::open(path).ok()?;
+        let meta = file.metadata().ok()?;
+        if !meta.is_file() || meta.len() > MAX_INPUT_BYTES {
+            return None;
+        }
+        let mut reader = fingerprint::Hashing::new(
+            std::io::BufReader::with_capacity(1 << 16, &file),
+            meta.len(),
+        );
+        let journal = journal::decode_reader(&mut reader)?;
+        // Whatever `from_reader` left unread must be nothing: `finish` checks every byte went by.
+        let fingerprint = reader.finish(Stat::from_meta(&meta))?;
+        let stat = summary::FileStat::from_meta(&file.metadata().ok()?)?;
+        Some(Ok(Loaded {
+            journal,
+            file: Some(AsLoaded::Open { file, stat }),
+            fingerprint,
+        }))
     }
 
     /// `load` for a reader that will not save: the journal alone, without hashing its bytes
@@ -304,7 +347,7 @@ impl Store {
     ) -> Result<(WriterLock, Journal), Failure> {
         let mut lock = self.lock(patience)?;
         let loaded = self.load()?;
-        lock.pending_backup = loaded.bytes.map(|bytes| (AsLoaded::Bytes(bytes), today));
+        lock.pending_backup = loaded.file.map(|file| (file, today));
         Ok((lock, loaded.journal))
     }
 
@@ -492,10 +535,7 @@ impl Store {
     ) -> Result<(), Failure> {
         let loaded = self.load()?;
         let today = lock.pending_backup.take().map(|(_, today)| today);
-        lock.pending_backup = loaded
-            .bytes
-            .zip(today)
-            .map(|(b, t)| (AsLoaded::Bytes(b), t));
+        lock.pending_backup = loaded.file.zip(today);
         let mut whole = loaded.journal;
         journal::Change::between(base, wanted).apply(&mut whole);
         self.save(lock, &whole)
@@ -504,9 +544,14 @@ impl Store {
     /// Takes today's last-known-good backup. A failed backup must not block the user's write, so
     /// it is reported on stderr and otherwise ignored.
     pub fn backup(&self, loaded: &Loaded, today: NaiveDate) {
-        if let Some(bytes) = &loaded.bytes {
-            self.backup_bytes(bytes, today);
+        if let Some(file) = &loaded.file {
+            self.backup_of(file, today);
         }
+    }
+
+    /// Takes today's backup of the journal as it loaded, if there is none yet.
+    pub fn backup_of(&self, file: &AsLoaded, today: NaiveDate) {
+        self.backup_with(today, |out| file.copy_all(out));
     }
 
     /// Takes today's backup of `bytes` (the journal as it was read) if there is none yet.
@@ -627,8 +672,8 @@ impl Store {
         if seen.same_stat(Stat::of(&self.paths.journal)) {
             return Outside::Unchanged;
         }
-        match self.load() {
-            Ok(loaded) if seen.same_bytes(loaded.bytes.as_deref()) => {
+        match self.load_lean() {
+            Ok(loaded) if seen.same_bytes(&loaded.fingerprint) => {
                 Outside::Touched(loaded.fingerprint)
             }
             Ok(loaded) => Outside::Changed(Box::new(loaded)),
@@ -650,10 +695,10 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Saved, SaveError> {
         let mut lock = self.lock(patience).map_err(SaveError::Failed)?;
-        let loaded = self.load().map_err(SaveError::Unreadable)?;
+        let loaded = self.load_lean().map_err(SaveError::Unreadable)?;
         // A file gone since it was read (a sync tool mid-swap, a deletion) gets the whole of
         // what the reader has: nothing it showed is lost.
-        let unchanged = loaded.bytes.is_none() || seen.same_bytes(loaded.bytes.as_deref());
+        let unchanged = loaded.file.is_none() || seen.same_bytes(&loaded.fingerprint);
         let journal = if unchanged {
             wanted.clone()
         } else {
@@ -661,7 +706,7 @@ impl Store {
             journal::Change::between(base, wanted).apply(&mut theirs);
             theirs
         };
-        lock.pending_backup = loaded.bytes.map(|bytes| (AsLoaded::Bytes(bytes), today));
+        lock.pending_backup = loaded.file.map(|file| (file, today));
         let bytes = journal::encode(&journal);
         self.save_journal(&lock, &journal, &bytes)
             .map_err(SaveError::Failed)?;

@@ -23,7 +23,7 @@ use crate::clock::now;
 use crate::error::{Exit, Failure};
 use crate::journal::Journal;
 use crate::screens::recovery::Backup;
-use crate::store::{CLI_LOCK_PATIENCE, Fingerprint, Outside, SaveError, Store};
+use crate::store::{AsLoaded, CLI_LOCK_PATIENCE, Fingerprint, Outside, SaveError, Store};
 use crate::ui::theme::Theme;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
@@ -130,8 +130,8 @@ pub fn run(store: &Store) -> Result<Exit> {
             continue;
         }
         // The day's backup waits until the first frame is on screen.
-        if let Some(bytes) = loaded_for_backup.take() {
-            store.backup_bytes(&bytes, started.date_naive());
+        if let Some(file) = loaded_for_backup.take() {
+            store.backup_of(&file, started.date_naive());
         }
         // So is writing the recent-days summary for the next start.
         if let Some(before) = summarise.take() {
@@ -181,17 +181,17 @@ fn open(
     store: &Store,
     started: DateTime<FixedOffset>,
     theme: Theme,
-) -> (App, Fingerprint, Option<Vec<u8>>) {
-    match store.load() {
+) -> (App, Fingerprint, Option<AsLoaded>) {
+    match store.load_lean() {
         Ok(loaded) => {
             let app = App::new(
                 loaded.journal,
                 store.paths.journal.clone(),
                 started,
-                loaded.bytes.is_none(),
+                loaded.file.is_none(),
                 theme,
             );
-            (app, loaded.fingerprint, loaded.bytes)
+            (app, loaded.fingerprint, loaded.file)
         }
         Err(err) => (
             App::recovery(

@@ -32,5 +32,6 @@ mod reliability;
 mod screens;
 mod side_by_side;
 mod stay_close_panel;
+mod store_lean_load;
 mod trends_export_screens;
 mod tui_safe_text;
