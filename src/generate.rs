@@ -241,7 +241,7 @@ pub fn journal(spec: &Spec) -> Journal {
                     } else {
                         Outcome::Kept
                     };
-                    day.boundaries.insert(boundary.id.clone(), outcome);
+                    day.boundaries.insert(boundary.id.as_str().into(), outcome);
                 }
             }
             journal.check_ins.push(day);

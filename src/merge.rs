@@ -163,7 +163,10 @@ pub fn merge(into: &Journal, incoming: &Journal) -> Merge {
         for day in &mut theirs_check_ins {
             day.boundaries = std::mem::take(&mut day.boundaries)
                 .into_iter()
-                .map(|(id, outcome)| (boundary_ids.get(&id).cloned().unwrap_or(id), outcome))
+                .map(|(id, outcome)| {
+                    let renamed = boundary_ids.get(id.as_str()).map(|new| new.as_str().into());
+                    (renamed.unwrap_or(id), outcome)
+                })
                 .collect();
         }
     }
@@ -1045,7 +1048,10 @@ mod tests {
             for day in &mut theirs_moved.check_ins {
                 day.boundaries = std::mem::take(&mut day.boundaries)
                     .into_iter()
-                    .map(|(id, o)| (first.boundary_ids.get(&id).cloned().unwrap_or(id), o))
+                    .map(|(id, o)| {
+                        let renamed = first.boundary_ids.get(id.as_str()).map(|n| n.as_str().into());
+                        (renamed.unwrap_or(id), o)
+                    })
                     .collect();
             }
             // Nothing is lost: every connection and boundary of either side is in the result,

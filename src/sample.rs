@@ -203,7 +203,7 @@ fn arb_check_in() -> impl Strategy<Value = CheckIn> {
                 }
                 check_in.boundaries = outcomes
                     .into_iter()
-                    .map(|(id, outcome)| (id.to_string(), outcome))
+                    .map(|(id, outcome)| (id.into(), outcome))
                     .collect();
                 if extra {
                     check_in.extra.insert("mood".into(), "🙂, \"ok\"".into());

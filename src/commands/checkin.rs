@@ -215,7 +215,7 @@ fn apply(day: &mut CheckIn, args: &CheckinArgs, note: Option<String>, sleep: &Ha
         (&args.slipped, Outcome::Slipped),
     ] {
         for id in ids {
-            day.boundaries.insert(id.clone(), outcome);
+            day.boundaries.insert(id.as_str().into(), outcome);
         }
     }
 }

@@ -434,7 +434,7 @@ impl<'a> Table<'a> {
                     Factor::Nourishing => Some(self.nourishing[i]),
                     Factor::Person { key, .. } => Some(self.people[i].contains(key)),
                     Factor::Boundary { id, .. } => {
-                        check_in.boundaries.get(id).map(|o| *o == Outcome::Kept)
+                        check_in.boundaries.get(id.as_str()).map(|o| *o == Outcome::Kept)
                     }
                 }
             })

@@ -1,8 +1,10 @@
 //! A day's check-in: the three ratings, recovery habits, boundary outcomes and a note.
 
 use super::calendar::{date_format, null_as_default};
+use super::extra::Extra;
 use super::rating::Rating;
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 use std::collections::BTreeMap;
@@ -39,10 +41,10 @@ pub struct CheckIn {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "null_as_default"
     )]
-    pub boundaries: BTreeMap<String, Outcome>,
+    pub boundaries: BTreeMap<CompactString, Outcome>,
     /// Fields written by a newer rekindle or another tool, kept so a save never drops them.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 impl CheckIn {
@@ -57,7 +59,7 @@ impl CheckIn {
             note: String::new(),
             habits: Habits::default(),
             boundaries: BTreeMap::new(),
-            extra: Map::new(),
+            extra: Extra::default(),
         }
     }
 }
@@ -94,15 +96,28 @@ pub struct Habits {
     pub mindful: Option<bool>,
     pub rest_block: Option<bool>,
     pub disconnected: Option<bool>,
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
     /// How `sleep_hours` was written, when it was read from text.
     sleep_hours_written: Written,
 }
 
 /// The text of a number as it was read. Never part of equality: `7` and `7.0` are the same
-/// amount of sleep, the text only decides how an unchanged value is written back.
+/// amount of sleep, the text only decides how an unchanged value is written back. Held inline
+/// (a short `CompactString`, not a `Number`'s heap string): one on nearly every check-in.
 #[derive(Debug, Clone, Default)]
-struct Written(Option<Number>);
+struct Written(Option<CompactString>);
+
+impl Written {
+    fn of(number: Option<&Number>) -> Written {
+        Written(number.map(|n| n.as_str().into()))
+    }
+
+    /// The number as read, when it still is `hours`.
+    fn number_if(&self, hours: f64) -> Option<Number> {
+        let number: Number = self.0.as_deref()?.parse().ok()?;
+        (number.as_f64() == Some(hours)).then_some(number)
+    }
+}
 
 impl PartialEq for Written {
     fn eq(&self, _: &Written) -> bool {
@@ -148,8 +163,8 @@ impl TryFrom<HabitsRepr> for Habits {
             mindful: repr.mindful,
             rest_block: repr.rest_block,
             disconnected: repr.disconnected,
-            extra: repr.extra,
-            sleep_hours_written: Written(repr.sleep_hours),
+            extra: Extra::from(repr.extra),
+            sleep_hours_written: Written::of(repr.sleep_hours.as_ref()),
         })
     }
 }
@@ -158,10 +173,13 @@ impl From<Habits> for HabitsRepr {
     fn from(habits: Habits) -> HabitsRepr {
         let sleep_hours = habits
             .sleep_hours
-            .map(|hours| match habits.sleep_hours_written.0 {
+            .map(|hours| {
                 // Written back as read while the value is the one read.
-                Some(written) if written.as_f64() == Some(hours) => written,
-                _ => Number::from_f64(hours).unwrap_or_else(|| Number::from(0)),
+                habits
+                    .sleep_hours_written
+                    .number_if(hours)
+                    .or_else(|| Number::from_f64(hours))
+                    .unwrap_or_else(|| Number::from(0))
             });
         HabitsRepr {
             sleep_hours,
@@ -170,7 +188,7 @@ impl From<Habits> for HabitsRepr {
             mindful: habits.mindful,
             rest_block: habits.rest_block,
             disconnected: habits.disconnected,
-            extra: habits.extra,
+            extra: habits.extra.into_map(),
         }
     }
 }
@@ -212,7 +230,7 @@ impl Habits {
             .parse()
             .map_err(|_| format!("sleep hours must be a number from 0 to 24, got {text:?}"))?;
         self.sleep_hours = Some(sleep_value(&number)?);
-        self.sleep_hours_written = Written(Some(number));
+        self.sleep_hours_written = Written::of(Some(&number));
         Ok(())
     }
 }

@@ -3,7 +3,7 @@
 use super::calendar::{date_format, non_blank, trimmed_non_blank};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{Map, Value};
+use super::extra::Extra;
 
 /// Who the user reached, or who reached them, and how it felt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,7 +35,7 @@ pub struct Connection {
     )]
     pub gratitude: String,
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 /// Trims a person's name and refuses an empty one.

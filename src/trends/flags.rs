@@ -289,7 +289,7 @@ pub fn boundary_slipping(journal: &Journal, today: NaiveDate) -> Vec<(String, Fl
         .filter_map(|boundary| {
             let mut records: Vec<(NaiveDate, Outcome)> = check_ins_until(journal, today)
                 .filter(|c| c.date >= since)
-                .filter_map(|c| c.boundaries.get(&boundary.id).map(|o| (c.date, *o)))
+                .filter_map(|c| c.boundaries.get(boundary.id.as_str()).map(|o| (c.date, *o)))
                 .collect();
             // Newest first; a (hand-edited) repeated date puts "slipped" first, by value.
             records.sort_by_key(|&(date, outcome)| {

@@ -175,7 +175,7 @@ pub(crate) mod test_support {
             felt,
             note: String::new(),
             gratitude: String::new(),
-            extra: Map::new(),
+            extra: Default::default(),
         }
     }
 
@@ -200,7 +200,7 @@ pub(crate) mod test_support {
     }
 
     pub fn record(check_in: &mut CheckIn, id: &str, outcome: Outcome) {
-        check_in.boundaries.insert(id.to_string(), outcome);
+        check_in.boundaries.insert(id.into(), outcome);
     }
 }
 

@@ -86,10 +86,10 @@ fn build(days: &[DaySpec], days_off: [bool; 7]) -> Journal {
                     } else {
                         Outcome::Slipped
                     };
-                    outcomes.insert(format!("b-{}", b + 1), outcome);
+                    outcomes.insert(format!("b-{}", b + 1).into(), outcome);
                 }
             }
-            outcomes.insert("b-unknown".to_string(), Outcome::Kept);
+            outcomes.insert("b-unknown".into(), Outcome::Kept);
             check_in.boundaries = outcomes;
             journal.check_ins.push(check_in);
         }
@@ -104,7 +104,7 @@ fn build(days: &[DaySpec], days_off: [bool; 7]) -> Journal {
                 felt: [Felt::Nourishing, Felt::Neutral, Felt::Draining][usize::from(*felt)],
                 note: String::new(),
                 gratitude: String::new(),
-                extra: Map::new(),
+                extra: Default::default(),
             });
         }
     }

@@ -114,12 +114,12 @@ impl Form {
                 reminders::applies_on(b, date)
                     || base
                         .as_ref()
-                        .is_some_and(|c| c.boundaries.contains_key(&b.id))
+                        .is_some_and(|c| c.boundaries.contains_key(b.id.as_str()))
             })
             .map(|b| BoundaryChoice {
                 id: b.id.clone(),
                 text: b.text.clone(),
-                outcome: base.as_ref().and_then(|c| c.boundaries.get(&b.id).copied()),
+                outcome: base.as_ref().and_then(|c| c.boundaries.get(b.id.as_str()).copied()),
             })
             .collect();
         boundaries.sort_by_key(|b| ctx.journal.boundary(&b.id).is_some_and(|b| b.archived));
@@ -164,7 +164,7 @@ impl Form {
                     != self
                         .base
                         .as_ref()
-                        .and_then(|c| c.boundaries.get(&b.id).copied())
+                        .and_then(|c| c.boundaries.get(b.id.as_str()).copied())
             })
     }
 
@@ -223,8 +223,8 @@ impl Form {
         }
         for choice in &self.boundaries {
             match choice.outcome {
-                Some(outcome) => check_in.boundaries.insert(choice.id.clone(), outcome),
-                None => check_in.boundaries.remove(&choice.id),
+                Some(outcome) => check_in.boundaries.insert(choice.id.as_str().into(), outcome),
+                None => check_in.boundaries.remove(choice.id.as_str()),
             };
         }
         Ok(check_in)
