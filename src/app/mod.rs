@@ -692,11 +692,24 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
         Some(Overlay::Help { .. } | Overlay::Leave(_)) => Err("a text field"),
         None => each_screen!(&mut *app, |screen, _ctx| screen.paste(text)),
     };
-    if let Err(target) = pasted {
-        app.say(format!("Paste ignored: move to {target} to paste"));
+    match pasted {
+        Err(target) => app.say(format!("{PASTE_IGNORED} move to {target} to paste")),
+        // The advice was followed: it no longer applies.
+        Ok(())
+            if app
+                .status
+                .as_ref()
+                .is_some_and(|s| s.text.starts_with(PASTE_IGNORED)) =>
+        {
+            app.status = None
+        }
+        Ok(()) => {}
     }
     Vec::new()
 }
+
+/// How the status line starts when a paste went nowhere.
+const PASTE_IGNORED: &str = "Paste ignored:";
 
 /// `q` or `Ctrl-C`: quits, unless a form holds unsaved changes; then the first such form is
 /// shown with the question (Save / Discard / Keep editing).

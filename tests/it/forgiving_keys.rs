@@ -94,6 +94,29 @@ fn a_paste_with_a_rating_focused_changes_nothing_and_says_where_to_paste() {
 }
 
 #[test]
+fn a_paste_that_lands_after_an_ignored_one_clears_the_advice() {
+    let mut app = app_with(Journal::default());
+    press(&mut app, key(KeyCode::Char('4')));
+    paste(&mut app, "first try");
+    assert!(
+        status(&app).starts_with("Paste ignored"),
+        "{}",
+        status(&app)
+    );
+    for _ in 0..DOWNS_TO_NOTE {
+        press(&mut app, key(KeyCode::Down));
+    }
+    assert_eq!(form(&app).focus, Some(Field::Note));
+    paste(&mut app, "second try");
+    assert!(
+        !status(&app).contains("Paste ignored"),
+        "the advice was followed: {}",
+        status(&app)
+    );
+    assert_eq!(form(&app).note.text(), "second try");
+}
+
+#[test]
 fn a_paste_into_a_one_line_field_joins_its_lines() {
     let mut app = app_with(Journal::default());
     press(&mut app, key(KeyCode::Esc));
