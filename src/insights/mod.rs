@@ -433,9 +433,10 @@ impl<'a> Table<'a> {
                         .map(|hours| (hours * 10.0).round() as i64 >= 70),
                     Factor::Nourishing => Some(self.nourishing[i]),
                     Factor::Person { key, .. } => Some(self.people[i].contains(key)),
-                    Factor::Boundary { id, .. } => {
-                        check_in.boundaries.get(id.as_str()).map(|o| *o == Outcome::Kept)
-                    }
+                    Factor::Boundary { id, .. } => check_in
+                        .boundaries
+                        .get(id.as_str())
+                        .map(|o| *o == Outcome::Kept),
                 }
             })
             .collect()

@@ -171,16 +171,14 @@ impl TryFrom<HabitsRepr> for Habits {
 
 impl From<Habits> for HabitsRepr {
     fn from(habits: Habits) -> HabitsRepr {
-        let sleep_hours = habits
-            .sleep_hours
-            .map(|hours| {
-                // Written back as read while the value is the one read.
-                habits
-                    .sleep_hours_written
-                    .number_if(hours)
-                    .or_else(|| Number::from_f64(hours))
-                    .unwrap_or_else(|| Number::from(0))
-            });
+        let sleep_hours = habits.sleep_hours.map(|hours| {
+            // Written back as read while the value is the one read.
+            habits
+                .sleep_hours_written
+                .number_if(hours)
+                .or_else(|| Number::from_f64(hours))
+                .unwrap_or_else(|| Number::from(0))
+        });
         HabitsRepr {
             sleep_hours,
             exercise: habits.exercise,

@@ -1,9 +1,9 @@
 //! A logged connection with another person, and the vocabularies that describe it.
 
 use super::calendar::{date_format, non_blank, trimmed_non_blank};
+use super::extra::Extra;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
-use super::extra::Extra;
 
 /// Who the user reached, or who reached them, and how it felt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

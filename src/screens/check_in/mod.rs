@@ -119,7 +119,9 @@ impl Form {
             .map(|b| BoundaryChoice {
                 id: b.id.clone(),
                 text: b.text.clone(),
-                outcome: base.as_ref().and_then(|c| c.boundaries.get(b.id.as_str()).copied()),
+                outcome: base
+                    .as_ref()
+                    .and_then(|c| c.boundaries.get(b.id.as_str()).copied()),
             })
             .collect();
         boundaries.sort_by_key(|b| ctx.journal.boundary(&b.id).is_some_and(|b| b.archived));
@@ -223,7 +225,9 @@ impl Form {
         }
         for choice in &self.boundaries {
             match choice.outcome {
-                Some(outcome) => check_in.boundaries.insert(choice.id.as_str().into(), outcome),
+                Some(outcome) => check_in
+                    .boundaries
+                    .insert(choice.id.as_str().into(), outcome),
                 None => check_in.boundaries.remove(choice.id.as_str()),
             };
         }
