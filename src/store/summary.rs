@@ -30,8 +30,9 @@
 //!
 //! `status` answers from it when the window covers today − 13 … today (it always does unless
 //! the journal holds entries dated over a year ahead); the TUI draws its first frame from it and
-//! loads the whole journal meanwhile, on a second thread, swapping it in before it handles the
-//! first key.
+//! loads the whole journal right after, swapping it in before it handles the first key; `trends`
+//! answers from it when its review provably is the whole journal's (`trends::review_of_recent`);
+//! `checkin` on a recent day writes through it (`Blocks`, `store::splice`).
 //!
 //! Layout: one header line (JSON: format, version, the journal's stat, each part's first day
 //! and hash), then the short part on one line (settings and the last 14 days of check-ins, all

@@ -8,9 +8,9 @@
 //! same way towards each other.
 //!
 //! Start-up (issue 16): when the recent-days summary (`store::summary`) matches the journal on
-//! disk, the first frame is drawn from it while a second thread loads the whole journal; the
-//! whole journal replaces it right after the first frame, before any key is handled, so nothing
-//! is ever saved from the summary. Without a usable summary the journal is loaded first, as
+//! disk, the first frame is drawn from it; the whole journal is loaded right after the first
+//! frame (streamed from the file, `Store::load_lean`) and replaces it before any key is handled,
+//! so nothing is ever saved from the summary. Without a usable summary the journal is loaded first, as
 //! before, and a fresh summary is written after the first frame, beside today's backup.
 //!
 //! The only code that talks to crossterm I/O. The poll timeout doubles as the minute tick, so no
@@ -56,13 +56,12 @@ pub fn run(store: &Store) -> Result<Exit> {
     let theme = terminal::theme_from_env();
     let started = now()?;
     // With a summary that matches the journal on disk, the first frame is drawn from the recent
-    // days while a second thread loads the whole journal; the app switches to it right after
-    // the first frame, before it handles any key, so nothing is ever saved from the summary.
+    // days, then the whole journal is loaded and replaces them before any key is handled, so
+    // nothing is ever saved from the summary. The load waits for the first frame rather than
+    // running beside it: on two cores it would take CPU from the frame (and from the terminal
+    // drawing it), and no key can arrive sooner than a person sees the screen.
     let recent = store.recent(crate::store::summary::Part::Window);
-    let full = recent.is_some().then(|| {
-        let store = store.clone();
-        std::thread::spawn(move || open(&store, started, theme))
-    });
+    let mut full = recent.is_some();
     let mut summarise = None;
     let (mut app, seen, mut loaded_for_backup) = match recent {
         Some(recent) => (
@@ -86,7 +85,6 @@ pub fn run(store: &Store) -> Result<Exit> {
             opened
         }
     };
-    let mut full = full;
     let mut runtime = Runtime { store, seen };
     // Copies a sync tool left beside the journal hold entries the journal may lack: say so.
     let conflicts = crate::sync::sync_conflicts(&store.paths.data_dir);
@@ -117,11 +115,9 @@ pub fn run(store: &Store) -> Result<Exit> {
         terminal
             .draw(|frame| crate::app::render(&app, frame))
             .map_err(|err| signals.unless_hung_up(err))?;
-        if let Some(thread) = full.take() {
+        if std::mem::take(&mut full) {
             // The whole journal replaces the summary's recent days; drawn again at once.
-            let (whole, seen, bytes) = thread
-                .join()
-                .unwrap_or_else(|_| open(store, started, theme));
+            let (whole, seen, bytes) = open(store, started, theme);
             app = whole;
             app::update(&mut app, Action::Resize(size.width, size.height));
             tell_conflicts(&mut app);
