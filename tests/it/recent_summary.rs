@@ -536,4 +536,31 @@ fn trends_gives_the_same_review_with_or_without_the_summary() {
         flagged.contains("Few nourishing contacts lately"),
         "{flagged}"
     );
+
+    // A damaged summary, and one made stale by another program's write, change nothing.
+    let trends = |s: &Sandbox| stdout_of(&s.cmd().args(["trends", "--json"]).output().unwrap());
+    let good = std::fs::read(summary(&s)).unwrap();
+    std::fs::write(summary(&s), &good[..good.len() / 2]).unwrap();
+    let kept = trends(&s);
+    std::fs::remove_file(summary(&s)).unwrap();
+    assert_eq!(kept, trends(&s), "a damaged summary");
+    assert!(s.cmd().arg("status").output().unwrap().status.success());
+    assert!(summary(&s).exists());
+    let mut theirs = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    let r = |v| Rating::new(v).unwrap();
+    for ago in 0..7 {
+        theirs.upsert_check_in(CheckIn::new(days_before_end(ago), r(10), r(10), r(0)));
+    }
+    std::fs::write(s.journal_path(), encode(&theirs)).unwrap();
+    let stale = trends(&s);
+    std::fs::remove_file(summary(&s)).unwrap();
+    assert_eq!(
+        stale,
+        trends(&s),
+        "a summary made stale by an outside write"
+    );
+    assert!(
+        stale.contains("\"composite\": 100.0"),
+        "the outside write shows: {stale}"
+    );
 }
