@@ -34,6 +34,27 @@ pub fn is_unsafe(ch: char) -> bool {
     }
 }
 
+/// Where the first character that `is_unsafe` could hold starts, found byte by byte (text is
+/// nearly always safe, and a journal's exports pass megabytes through here): a C0 control or
+/// DEL, or the lead byte of U+0080–U+009F (`C2`) or of U+2000–U+2FFF (`E2`, the bidi
+/// controls). `None` proves the text safe; a candidate is checked character by character.
+fn first_unsafe_candidate(bytes: &[u8]) -> Option<usize> {
+    let candidate =
+        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xe2;
+    // Whole blocks are tested without branching on each byte, which the compiler vectorises.
+    const BLOCK: usize = 64;
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    let mut offset = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | candidate(b)) {
+            return block.iter().position(|&b| candidate(b)).map(|i| offset + i);
+        }
+        offset += BLOCK;
+    }
+    let rest = blocks.remainder();
+    rest.iter().position(|&b| candidate(b)).map(|i| offset + i)
+}
+
 /// `text` with every unsafe character written as a visible escape (`\u{1b}`). Borrows when
 /// there is nothing to escape, which is nearly always.
 pub fn visible(text: &str) -> Cow<'_, str> {
@@ -61,24 +82,70 @@ fn escape_where(
     needs_escape: impl Fn(char) -> bool,
     escape: impl Fn(&mut String, char) -> std::fmt::Result,
 ) -> Cow<'_, str> {
-    let Some(first) = text.find(&needs_escape) else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len() + 8);
-    out.push_str(&text[..first]);
-    for ch in text[first..].chars() {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = first_unsafe_candidate(&text.as_bytes()[at..]) {
+        // A candidate byte is ASCII or a lead byte, never inside a character.
+        let start = at + found;
+        let ch = text[start..]
+            .chars()
+            .next()
+            .expect("a candidate starts a character");
+        at = start + ch.len_utf8();
         if needs_escape(ch) {
-            escape(&mut out, ch).expect("writing to a String cannot fail");
-        } else {
-            out.push(ch);
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+            out.push_str(&text[copied..start]);
+            escape(out, ch).expect("writing to a String cannot fail");
+            copied = at;
         }
     }
-    Cow::Owned(out)
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `escape_where` as it was, character by character: the byte scan must agree with it.
+    fn char_by_char(text: &str, needs_escape: impl Fn(char) -> bool) -> String {
+        let mut out = String::new();
+        for ch in text.chars() {
+            if needs_escape(ch) {
+                out.push_str(&format!("<{:x}>", u32::from(ch)));
+            } else {
+                out.push(ch);
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn the_byte_scan_finds_every_unsafe_character(
+            text in proptest::collection::vec(
+                prop_oneof![
+                    any::<char>(),
+                    proptest::char::range('\u{0}', '\u{a0}'),
+                    proptest::char::range('\u{2000}', '\u{2070}'),
+                    Just('é'),
+                ],
+                0..300,
+            ).prop_map(|chars| chars.into_iter().collect::<String>()),
+        ) {
+            let mark = |out: &mut String, ch: char| write!(out, "<{:x}>", u32::from(ch));
+            prop_assert_eq!(escape_where(&text, is_unsafe, mark).into_owned(), char_by_char(&text, is_unsafe));
+            let in_json = |ch: char| is_unsafe(ch) && !ch.is_ascii_whitespace();
+            prop_assert_eq!(escape_where(&text, in_json, mark).into_owned(), char_by_char(&text, in_json));
+        }
+    }
 
     #[test]
     fn controls_escapes_and_bidi_become_visible() {

@@ -405,23 +405,46 @@ fn push_text(out: &mut String, text: &str, lines: Lines<'_>) {
 /// definition and lettered lists) are escaped there; `--` is escaped so pandoc's smart
 /// typography does not turn `--force` into an en dash. Every escape is a backslash before ASCII
 /// punctuation, which CommonMark, GFM and pandoc all render as the bare character.
+///
+/// Byte by byte, copying the runs between escapes whole: every character it escapes is ASCII,
+/// and no byte of a multi-byte UTF-8 character is.
 fn push_escaped_line(out: &mut String, line: &str) {
     let list_marker_at = list_marker(line);
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
-        let next = chars.peek().map(|&(_, next)| next);
-        let escape = matches!(
-            ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' | '&' | '$' | '^' | '@'
-        ) || (i == 0 && matches!(ch, '#' | '>' | '-' | '+' | '=' | ':' | '('))
-            || (ch == '-' && next == Some('-'))
+    let bytes = line.as_bytes();
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // Most bytes are none of these: one table look-up decides.
+        if !MAYBE_ESCAPED[usize::from(b)] && i != 0 && Some(i) != list_marker_at {
+            continue;
+        }
+        let escape = ALWAYS_ESCAPED.contains(&b)
+            || (i == 0 && LINE_START_ESCAPED.contains(&b))
+            || (b == b'-' && bytes.get(i + 1) == Some(&b'-'))
             || Some(i) == list_marker_at;
         if escape {
+            out.push_str(&line[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(ch);
     }
+    out.push_str(&line[copied..]);
 }
+
+/// Escaped wherever they stand.
+const ALWAYS_ESCAPED: &[u8] = b"\\`*_[]<|~&$^@";
+/// Escaped at the start of a line.
+const LINE_START_ESCAPED: &[u8] = b"#>-+=:(";
+/// Every byte that may be escaped away from the start of a line (`-` when `--`).
+const MAYBE_ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < ALWAYS_ESCAPED.len() {
+        table[ALWAYS_ESCAPED[i] as usize] = true;
+        i += 1;
+    }
+    table[b'-' as usize] = true;
+    table
+};
 
 /// Where the `.` or `)` of a numbered or lettered list marker is, if the line starts with one:
 /// `1.`, `12)`, `a)`, `iv.` (pandoc's lettered and roman lists), followed by a space or the end.
@@ -660,7 +683,35 @@ mod tests {
         assert_eq!((days, weeks), (3650, 3650 / 7 + 1));
     }
 
+    /// `push_escaped_line` as it was, character by character.
+    fn escaped_char_by_char(line: &str) -> String {
+        let mut out = String::new();
+        let list_marker_at = list_marker(line);
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, ch)) = chars.next() {
+            let next = chars.peek().map(|&(_, next)| next);
+            let escape = matches!(
+                ch,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' | '&' | '$' | '^' | '@'
+            ) || (i == 0 && matches!(ch, '#' | '>' | '-' | '+' | '=' | ':' | '('))
+                || (ch == '-' && next == Some('-'))
+                || Some(i) == list_marker_at;
+            if escape {
+                out.push('\\');
+            }
+            out.push(ch);
+        }
+        out
+    }
+
     proptest! {
+        #[test]
+        fn escaping_byte_by_byte_is_escaping_char_by_char(line in "[-#>+=:(1a.)\\\\`*_\\[\\]<|~&$^@ xé—]{0,30}") {
+            let mut out = String::new();
+            push_escaped_line(&mut out, &line);
+            prop_assert_eq!(out, escaped_char_by_char(&line));
+        }
+
         #[test]
         fn escaping_loses_nothing_but_edge_whitespace(line in arb_text(40)) {
             for line in line.lines().flat_map(|l| l.split('\r')) {
