@@ -468,22 +468,20 @@ impl Store {
         };
         let mut moved = false;
         let written = self.save_with(lock, |out| {
-            for piece in &pieces {
-                match piece {
-                    splice::Piece::Recent(range) => out.write_all(&body[range.clone()])?,
-                    splice::Piece::Older(range) => loaded.copy_range(range.clone(), out)?,
-                    splice::Piece::Text(text) => out.write_all(text)?,
-                }
-            }
+            let copied = pieces.iter().try_for_each(|piece| match piece {
+                splice::Piece::Recent(range) => out.write_all(&body[range.clone()]),
+                splice::Piece::Older(range) => loaded.copy_range(range.clone(), out),
+                splice::Piece::Text(text) => out.write_all(text),
+            });
             // Written into in place while it was copied (no rekindle does that; a sync tool
-            // might): the copy may mix two versions, so it is not saved.
+            // might): the copy may mix two versions, or have come up short, so it is not saved.
             moved = !loaded.unchanged();
             if moved {
                 return Err(std::io::Error::other(
                     "the journal changed while it was copied",
                 ));
             }
-            Ok(())
+            copied
         });
         let meta = match written? {
             Err(_) if moved => return self.save_whole_reloaded(lock, &older.base, journal),

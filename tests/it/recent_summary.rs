@@ -564,3 +564,38 @@ fn trends_gives_the_same_review_with_or_without_the_summary() {
         "the outside write shows: {stale}"
     );
 }
+
+#[test]
+fn a_journal_cut_shorter_in_place_after_a_recent_days_load_is_kept_by_its_save() {
+    // The other program drops the oldest half of the check-ins, writing in place: the older
+    // entries the save would copy are no longer all there.
+    let s = sandbox_with_year();
+    let first = s
+        .cmd()
+        .args(["checkin", "-e", "5", "-c", "4", "-f", "6"])
+        .output()
+        .unwrap();
+    assert!(first.status.success());
+    let store = Store::new(Paths::in_dir(s.data_dir()));
+    let day = days_before_end(0) + chrono::Days::new(1);
+    let (mut lock, mut working) = store
+        .begin_write_recent(Duration::from_secs(5), day, |_| Some(day), |_| Ok(()))
+        .unwrap();
+    assert!(working.is_recent_only());
+    let mut theirs = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    let half = theirs.check_ins.len() / 2;
+    theirs.check_ins.drain(..half);
+    theirs.connections.clear();
+    std::fs::write(s.journal_path(), encode(&theirs)).unwrap();
+
+    let r = |v| Rating::new(v).unwrap();
+    working
+        .journal
+        .upsert_check_in(CheckIn::new(day, r(9), r(7), r(2)));
+    store.save_working(&mut lock, &working).unwrap();
+    drop(lock);
+    let saved = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    assert_eq!(saved.check_ins.len(), theirs.check_ins.len());
+    assert_eq!(saved.check_in_on(day).map(|c| c.exhaustion.get()), Some(9));
+    assert_eq!(saved.check_ins[0].date, theirs.check_ins[0].date);
+}
