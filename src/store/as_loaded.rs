@@ -30,19 +30,6 @@ impl AsLoaded {
         }
     }
 
-    /// The whole file: the bytes held, or read from the open file.
-    pub fn read_all(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
-        match self {
-            AsLoaded::Bytes(bytes) => Ok(bytes.into()),
-            AsLoaded::Open { file, .. } => {
-                let mut bytes = Vec::new();
-                (&*file).seek(SeekFrom::Start(0))?;
-                (&*file).read_to_end(&mut bytes)?;
-                Ok(bytes.into())
-            }
-        }
-    }
-
     /// Writes bytes `range` of the file to `out`.
     pub fn copy_range(&self, range: Range<usize>, out: &mut File) -> std::io::Result<()> {
         match self {
@@ -63,11 +50,21 @@ impl AsLoaded {
         }
     }
 
-    /// Writes the whole file to `out`.
+    /// Writes the whole file, as it loaded, to `out` (today's backup). An open file written
+    /// into in place since it loaded is refused: the copy would not be the journal as loaded.
     pub fn copy_all(&self, out: &mut File) -> std::io::Result<()> {
         match self {
             AsLoaded::Bytes(bytes) => out.write_all(bytes),
-            AsLoaded::Open { stat, .. } => self.copy_range(0..stat.size() as usize, out),
+            AsLoaded::Open { stat, .. } => {
+                self.copy_range(0..stat.size() as usize, out)?;
+                if self.unchanged() {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::other(
+                        "the journal was written to since it loaded",
+                    ))
+                }
+            }
         }
     }
 

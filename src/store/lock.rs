@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 pub struct WriterLock {
     _file: File,
     /// The journal as it loaded under this lock and the day it loaded on: today's backup, taken
-    /// by the first successful save under the lock (`Store::save`), never before.
+    /// by the first save under the lock (`Store::save`) that passes its checks, just before the
+    /// rename; a command that stops before saving takes none.
     pub(super) pending_backup: Option<(AsLoaded, chrono::NaiveDate)>,
 }
 

@@ -415,6 +415,11 @@ impl Store {
         &self,
         earliest: impl Fn(&Journal) -> Option<NaiveDate>,
     ) -> Option<(Journal, Older, AsLoaded)> {
+        // Only a regular file is opened: opening a FIFO would wait, with the lock held, for a
+        // writer that never comes (the full load then refuses it by name).
+        if !std::fs::metadata(&self.paths.journal).is_ok_and(|m| m.is_file()) {
+            return None;
+        }
         // The handle is taken first and its own `stat` compared: whatever replaces the name
         // later, the file copied from is the one the summary describes.
         let file = std::fs::File::open(&self.paths.journal).ok()?;
@@ -429,12 +434,16 @@ impl Store {
         if latest.signed_duration_since(recent.from).num_days() > 2 * summary::WINDOW_DAYS as i64 {
             return None;
         }
+        #[cfg(unix)]
         let read = |range: std::ops::Range<usize>| {
             use std::os::unix::fs::FileExt;
             let mut bytes = vec![0; range.len()];
             file.read_exact_at(&mut bytes, range.start as u64).ok()?;
             Some(bytes)
         };
+        // `FileStat` is Unix-only, so this is never reached elsewhere.
+        #[cfg(not(unix))]
+        let read = |_: std::ops::Range<usize>| None;
         if !splice::check_with(stat.size() as usize, read, &blocks) {
             return None;
         }
@@ -464,7 +473,7 @@ impl Store {
             lock.pending_backup.as_ref(),
         ) else {
             // Not expected with `encode`'s own output; the whole journal then takes the change.
-            return self.save_whole_with(lock, &older.base, journal);
+            return self.save_whole_reloaded(lock, &older.base, journal);
         };
         let mut moved = false;
         let written = self.save_with(lock, |out| {
@@ -500,31 +509,10 @@ impl Store {
         Ok(())
     }
 
-    /// Decodes the file as it loaded under `lock`, applies the change from `base` to `wanted`
-    /// (recent days) to it, and saves the whole journal.
-    fn save_whole_with(
-        &self,
-        lock: &WriterLock,
-        base: &Journal,
-        wanted: &Journal,
-    ) -> Result<(), Failure> {
-        let bytes = match lock.pending_backup.as_ref() {
-            Some((loaded, _)) => loaded
-                .read_all()
-                .map_err(|e| Failure::cannot_write(&self.paths.journal, &e))?,
-            None => Default::default(),
-        };
-        let mut whole = journal::decode(&bytes).map_err(|error| LoadError::Invalid {
-            path: self.paths.journal.clone(),
-            error,
-        })?;
-        journal::Change::between(base, wanted).apply(&mut whole);
-        self.save(lock, &whole)
-    }
-
     /// Loads the journal again under `lock` (its file changed in place while a recent-days
-    /// save copied from it), applies the change from `base` to `wanted` on top, and saves the
-    /// whole journal; today's backup is then of the journal as it loaded now.
+    /// save copied from it, or the splice did not fit), applies the change from `base` to
+    /// `wanted` (recent days) on top, and saves the whole journal; today's backup is then of
+    /// the journal as it loaded now.
     fn save_whole_reloaded(
         &self,
         lock: &mut WriterLock,
@@ -577,8 +565,9 @@ impl Store {
     /// A symlinked journal stays a link: the save replaces the link's target. A journal that is
     /// not a regular file, or that was made read-only, is refused (exit 73) with nothing
     /// written: the rename would otherwise silently replace it. Rekindle's own stale temp files
-    /// (left by a killed save) beside the journal and in `backups/` are removed first. After a
-    /// successful save, today's backup of the journal as it loaded is taken if there is none.
+    /// (left by a killed save) beside the journal and in `backups/` are removed first. Once the
+    /// save has passed those checks, today's backup of the journal as it loaded is taken if
+    /// there is none, just before the new file replaces it.
     pub fn save(&self, lock: &WriterLock, journal: &Journal) -> Result<(), Failure> {
         self.save_journal(lock, journal, &journal::encode(journal))
     }
@@ -603,8 +592,8 @@ impl Store {
             .map_err(|e| Failure::cannot_write(&self.paths.journal, &e))
     }
 
-    /// Saves the journal that `fill` writes (`save_bytes`), then takes today's backup of the
-    /// journal as it loaded under `lock` if there is none yet. A refusal is the outer error;
+    /// Takes today's backup of the journal as it loaded under `lock` if there is none yet, then
+    /// saves the journal that `fill` writes (`save_bytes`). A refusal is the outer error;
     /// the inner one is `fill`'s or the write's own, for the caller to tell apart.
     fn save_with(
         &self,
@@ -616,14 +605,12 @@ impl Store {
         self.check_writable(&target)?;
         atomic::remove_stale_temps(target.parent().unwrap_or(Path::new(".")));
         atomic::remove_stale_temps(&self.paths.backups);
-        let meta = match atomic::write_atomic_with(&target, fill) {
-            Ok(meta) => meta,
-            Err(e) => return Ok(Err(e)),
-        };
+        // Before the rename: a journal held open is still linked, so its `stat` still tells
+        // whether anyone wrote into it since it loaded (the rename changes its change time).
         if let Some((loaded, today)) = &lock.pending_backup {
             self.backup_with(*today, |out| loaded.copy_all(out));
         }
-        Ok(Ok(meta))
+        Ok(atomic::write_atomic_with(&target, fill))
     }
 
     /// Where the recent-days summary lives (`summary`): `cache/recent.json` in the data

@@ -477,6 +477,36 @@ fn a_device_or_fifo_is_refused_as_journal_or_import() {
         .stderr(predicate::str::contains("not a regular file"));
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_swapped_in_after_a_check_in_is_refused_not_waited_on_with_the_lock_held() {
+    // After a save there is a lock file and a summary: the next check-in would load only the
+    // recent days, and must not open a FIFO (that waits for a writer, holding the lock).
+    let s = Sandbox::new();
+    s.cmd()
+        .args([
+            "checkin",
+            "-e",
+            "5",
+            "-c",
+            "5",
+            "-f",
+            "5",
+            "--date",
+            "yesterday",
+        ])
+        .assert()
+        .success();
+    std::fs::remove_file(s.journal_path()).unwrap();
+    crate::support::make_fifo(&s.journal_path());
+    s.cmd()
+        .args(["checkin", "-e", "6", "-c", "6", "-f", "6"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("not a regular file"));
+}
+
 #[test]
 fn text_over_64_kib_is_refused_at_input() {
     let s = Sandbox::new();

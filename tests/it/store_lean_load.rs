@@ -80,3 +80,36 @@ fn the_lean_load_is_the_load_for_good_damaged_and_odd_files() {
     std::fs::create_dir(s.journal_path()).unwrap();
     assert_same(&s, "a directory");
 }
+
+#[test]
+fn todays_backup_is_the_journal_as_it_loaded_or_none() {
+    let s = Sandbox::new();
+    let end = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let good = encode(&journal(&Spec::years_long_notes(1, end, 9)));
+    s.write_journal(&good);
+    let store = store(&s);
+    let backup = s.data_dir().join("backups/journal-2026-11-23.json");
+    let tuesday = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let tuesday_backup = s.data_dir().join("backups/journal-2026-11-24.json");
+
+    // Loaded and unchanged: the backup is the file as loaded.
+    let loaded = store.load_lean().unwrap();
+    store.backup_of(loaded.file.as_ref().unwrap(), end + chrono::Days::new(1));
+    assert!(
+        std::fs::read(&backup).unwrap() == good,
+        "the journal as it loaded"
+    );
+
+    // Loaded, then written into in place (an editor that does not rename): no copy could be
+    // the journal as loaded, so no backup is taken rather than a wrong one.
+    s.write_journal(&good);
+    let loaded = store.load_lean().unwrap();
+    let mut edited = good.clone();
+    edited.extend_from_slice(b"\n");
+    std::fs::write(s.journal_path(), &edited).unwrap();
+    store.backup_of(loaded.file.as_ref().unwrap(), tuesday);
+    assert!(
+        !tuesday_backup.exists(),
+        "no backup of a file that changed in place"
+    );
+}
