@@ -126,7 +126,9 @@ pub fn run(store: &Store) -> Result<Exit> {
             continue;
         }
         // The day's backup waits until the first frame is on screen.
-        if let Some(file) = loaded_for_backup.take() {
+        // A journal replaced or written to since it loaded is not the journal as loaded (and a
+        // word on stderr would land on the screen): the next save takes the day's backup.
+        if let Some(file) = loaded_for_backup.take().filter(AsLoaded::unchanged) {
             store.backup_of(&file, started.date_naive());
         }
         // So is writing the recent-days summary for the next start.

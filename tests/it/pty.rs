@@ -491,3 +491,36 @@ fn one_after_opening_a_past_day_shows_today() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), Some(0));
 }
+
+#[test]
+fn opening_the_app_on_a_summarised_journal_takes_the_days_backup_of_it_as_it_was() {
+    // The first frame comes from the recent-days summary; the whole journal is streamed in
+    // right after it, from a file held open, and today's backup is copied from that file.
+    let s = Sandbox::new();
+    let end = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let bytes = rekindle::journal::encode(&rekindle::generate::journal(
+        &rekindle::generate::Spec::years_long_notes(2, end, 3),
+    ));
+    s.write_journal(&bytes);
+    assert!(s.cmd().arg("status").output().unwrap().status.success());
+    assert!(s.data_dir().join("cache/recent.json").exists());
+    let backup = s.data_dir().join("backups/journal-2026-11-23.json");
+    assert!(!backup.exists());
+
+    let mut tui = Tui::start(&s, NOW, 80, 24);
+    tui.wait_for("How spent do you feel today");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !backup.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), Some(0));
+    assert!(
+        std::fs::read(&backup).unwrap() == bytes,
+        "today's backup is the journal as the app found it"
+    );
+    assert!(
+        std::fs::read(s.journal_path()).unwrap() == bytes,
+        "nothing else was written"
+    );
+}
