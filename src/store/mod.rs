@@ -527,32 +527,11 @@ impl Store {
         self.save(lock, &whole)
     }
 
-    /// Takes today's last-known-good backup. A failed backup must not block the user's write, so
-    /// it is reported on stderr and otherwise ignored.
-    pub fn backup(&self, loaded: &Loaded, today: NaiveDate) {
-        if let Some(file) = &loaded.file {
-            self.backup_of(file, today);
-        }
-    }
-
-    /// Takes today's backup of the journal as it loaded, if there is none yet.
+    /// Takes today's backup of the journal as it loaded, if there is none yet. A failed backup
+    /// must not block the user's write, so it is reported on stderr and otherwise ignored.
     pub fn backup_of(&self, file: &AsLoaded, today: NaiveDate) {
-        self.backup_with(today, |out| file.copy_all(out));
-    }
-
-    /// Takes today's backup of `bytes` (the journal as it was read) if there is none yet.
-    pub fn backup_bytes(&self, bytes: &[u8], today: NaiveDate) {
-        self.backup_with(today, |out| out.write_all(bytes));
-    }
-
-    /// Takes today's backup, written by `fill`, if there is none yet. A failed backup must not
-    /// block the user's write, so it is reported on stderr and otherwise ignored.
-    fn backup_with(
-        &self,
-        today: NaiveDate,
-        fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-    ) {
-        if let Err(e) = backup::backup_once_a_day_with(&self.paths.backups, today, fill) {
+        let copy = |out: &mut std::fs::File| file.copy_all(out);
+        if let Err(e) = backup::backup_once_a_day_with(&self.paths.backups, today, copy) {
             eprintln!(
                 "rekindle: could not write today's backup: {}: {e}",
                 self.paths.backups.display()
@@ -608,7 +587,7 @@ impl Store {
         // Before the rename: a journal held open is still linked, so its `stat` still tells
         // whether anyone wrote into it since it loaded (the rename changes its change time).
         if let Some((loaded, today)) = &lock.pending_backup {
-            self.backup_with(*today, |out| loaded.copy_all(out));
+            self.backup_of(loaded, *today);
         }
         Ok(atomic::write_atomic_with(&target, fill))
     }

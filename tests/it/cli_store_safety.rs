@@ -422,12 +422,7 @@ fn a_huge_journal_or_import_file_is_refused_before_it_is_read() {
     std::fs::create_dir_all(s.data_dir()).unwrap();
     let file = std::fs::File::create(s.journal_path()).unwrap();
     file.set_len(257 << 20).unwrap(); // sparse: no disk used
-    s.cmd()
-        .args(["status"])
-        .timeout(Duration::from_secs(20))
-        .assert()
-        .code(65)
-        .stderr(predicate::str::contains("256 MiB"));
+    refused_as_damaged(s.cmd().args(["status"]), "256 MiB");
     s.cmd()
         .args(["checkin", "-e", "5", "-c", "5", "-f", "5"])
         .timeout(Duration::from_secs(20))
@@ -439,42 +434,20 @@ fn a_huge_journal_or_import_file_is_refused_before_it_is_read() {
         .unwrap()
         .set_len(257 << 20)
         .unwrap();
-    s.cmd()
-        .arg("import")
-        .arg(&big)
-        .timeout(Duration::from_secs(20))
-        .assert()
-        .code(65)
-        .stderr(predicate::str::contains("256 MiB"));
+    refused_as_damaged(s.cmd().arg("import").arg(&big), "256 MiB");
 }
 
 #[cfg(unix)]
 #[test]
 fn a_device_or_fifo_is_refused_as_journal_or_import() {
     let s = Sandbox::new();
-    s.cmd()
-        .args(["import", "/dev/zero"])
-        .timeout(Duration::from_secs(20))
-        .assert()
-        .code(65)
-        .stderr(predicate::str::contains("not a regular file"));
+    refused_as_damaged(s.cmd().args(["import", "/dev/zero"]), "not a regular file");
     let fifo = s.dir.path().join("pipe.json");
     crate::support::make_fifo(&fifo);
-    s.cmd()
-        .arg("import")
-        .arg(&fifo)
-        .timeout(Duration::from_secs(20))
-        .assert()
-        .code(65)
-        .stderr(predicate::str::contains("not a regular file"));
+    refused_as_damaged(s.cmd().arg("import").arg(&fifo), "not a regular file");
     std::fs::create_dir_all(s.data_dir()).unwrap();
     std::os::unix::fs::symlink(&fifo, s.journal_path()).unwrap();
-    s.cmd()
-        .args(["status"])
-        .timeout(Duration::from_secs(20))
-        .assert()
-        .code(65)
-        .stderr(predicate::str::contains("not a regular file"));
+    refused_as_damaged(s.cmd().args(["status"]), "not a regular file");
 }
 
 #[cfg(unix)]
@@ -499,12 +472,10 @@ fn a_fifo_swapped_in_after_a_check_in_is_refused_not_waited_on_with_the_lock_hel
         .success();
     std::fs::remove_file(s.journal_path()).unwrap();
     crate::support::make_fifo(&s.journal_path());
-    s.cmd()
-        .args(["checkin", "-e", "6", "-c", "6", "-f", "6"])
-        .timeout(Duration::from_secs(20))
-        .assert()
-        .code(65)
-        .stderr(predicate::str::contains("not a regular file"));
+    refused_as_damaged(
+        s.cmd().args(["checkin", "-e", "6", "-c", "6", "-f", "6"]),
+        "not a regular file",
+    );
 }
 
 #[test]
@@ -668,4 +639,13 @@ fn a_read_only_journal_is_not_written() {
         !s.data_dir().join("backups").exists(),
         "a failed save takes no backup"
     );
+}
+
+/// Runs `cmd` (at most 20 s: a refusal must not wait on a FIFO) and requires exit 65 with
+/// `says` on stderr.
+fn refused_as_damaged(cmd: &mut assert_cmd::Command, says: &str) {
+    cmd.timeout(Duration::from_secs(20))
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(says));
 }

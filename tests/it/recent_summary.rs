@@ -404,11 +404,18 @@ fn a_check_in_near_the_start_of_the_window_leaves_no_summary_that_could_mislead_
     );
 }
 
-#[test]
-fn a_write_in_place_after_a_recent_days_load_is_kept_by_its_save() {
-    // The recent-days save copies the older entries from the open file. Should a sync tool
-    // write into that very file (no rename) meanwhile, the copy could mix two versions: the
-    // save notices and applies the check-in to the whole file as it is now instead.
+/// After a check-in (so the summary knows the file), loads the recent days for a check-in on
+/// the next day; another program then rewrites the journal in place (truncate and write: the
+/// same inode, as `std::fs::write` does) with `theirs` changed by `edit`; the check-in with
+/// exhaustion `exhaustion` is saved. Returns their journal, the saved one and the day.
+fn save_over_a_write_in_place(
+    edit: impl FnOnce(&mut rekindle::journal::Journal),
+    exhaustion: u8,
+) -> (
+    rekindle::journal::Journal,
+    rekindle::journal::Journal,
+    NaiveDate,
+) {
     let s = sandbox_with_year();
     let first = s
         .cmd()
@@ -423,26 +430,39 @@ fn a_write_in_place_after_a_recent_days_load_is_kept_by_its_save() {
         .unwrap();
     assert!(working.is_recent_only());
 
-    // Another program rewrites the file in place (truncate and write: the same inode, as
-    // `std::fs::write` does): an old note grows and an old day is added, so every older entry
-    // after them has moved and the summary's places are wrong.
     let mut theirs = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
-    theirs.check_ins[0].note = "written on the other laptop, in place".into();
-    let r = |v| Rating::new(v).unwrap();
-    theirs.upsert_check_in(CheckIn::new(days_before_end(300), r(3), r(3), r(3)));
+    edit(&mut theirs);
     let ino =
         |p: &std::path::Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).unwrap());
     let inode = ino(&s.journal_path());
     std::fs::write(s.journal_path(), encode(&theirs)).unwrap();
     assert_eq!(ino(&s.journal_path()), inode, "written in place");
 
+    let r = |v| Rating::new(v).unwrap();
     working
         .journal
-        .upsert_check_in(CheckIn::new(day, r(8), r(7), r(2)));
+        .upsert_check_in(CheckIn::new(day, r(exhaustion), r(7), r(2)));
     store.save_working(&mut lock, &working).unwrap();
     drop(lock);
-
     let saved = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    (theirs, saved, day)
+}
+
+#[test]
+fn a_write_in_place_after_a_recent_days_load_is_kept_by_its_save() {
+    // The recent-days save copies the older entries from the open file. Should a sync tool
+    // write into that very file (no rename) meanwhile, the copy could mix two versions: the
+    // save notices and applies the check-in to the whole file as it is now instead. Here an
+    // old note grows and an old day is added, so every older entry after them has moved and
+    // the summary's places are wrong.
+    let (theirs, saved, day) = save_over_a_write_in_place(
+        |theirs| {
+            theirs.check_ins[0].note = "written on the other laptop, in place".into();
+            let r = |v| Rating::new(v).unwrap();
+            theirs.upsert_check_in(CheckIn::new(days_before_end(300), r(3), r(3), r(3)));
+        },
+        8,
+    );
     assert_eq!(saved.check_ins[0].note, theirs.check_ins[0].note);
     assert_eq!(
         saved
@@ -569,32 +589,14 @@ fn trends_gives_the_same_review_with_or_without_the_summary() {
 fn a_journal_cut_shorter_in_place_after_a_recent_days_load_is_kept_by_its_save() {
     // The other program drops the oldest half of the check-ins, writing in place: the older
     // entries the save would copy are no longer all there.
-    let s = sandbox_with_year();
-    let first = s
-        .cmd()
-        .args(["checkin", "-e", "5", "-c", "4", "-f", "6"])
-        .output()
-        .unwrap();
-    assert!(first.status.success());
-    let store = Store::new(Paths::in_dir(s.data_dir()));
-    let day = days_before_end(0) + chrono::Days::new(1);
-    let (mut lock, mut working) = store
-        .begin_write_recent(Duration::from_secs(5), day, |_| Some(day), |_| Ok(()))
-        .unwrap();
-    assert!(working.is_recent_only());
-    let mut theirs = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
-    let half = theirs.check_ins.len() / 2;
-    theirs.check_ins.drain(..half);
-    theirs.connections.clear();
-    std::fs::write(s.journal_path(), encode(&theirs)).unwrap();
-
-    let r = |v| Rating::new(v).unwrap();
-    working
-        .journal
-        .upsert_check_in(CheckIn::new(day, r(9), r(7), r(2)));
-    store.save_working(&mut lock, &working).unwrap();
-    drop(lock);
-    let saved = decode(&std::fs::read(s.journal_path()).unwrap()).unwrap();
+    let (theirs, saved, day) = save_over_a_write_in_place(
+        |theirs| {
+            let half = theirs.check_ins.len() / 2;
+            theirs.check_ins.drain(..half);
+            theirs.connections.clear();
+        },
+        9,
+    );
     assert_eq!(saved.check_ins.len(), theirs.check_ins.len());
     assert_eq!(saved.check_in_on(day).map(|c| c.exhaustion.get()), Some(9));
     assert_eq!(saved.check_ins[0].date, theirs.check_ins[0].date);
